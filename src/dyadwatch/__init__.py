@@ -1,0 +1,3 @@
+"""dyadwatch: evidence-linked political event data from English news."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Batch runs: the per-article function mapped over many inputs."""

@@ -1,0 +1,102 @@
+"""Read inputs, skip what is stored, annotate the rest and store each article in one go."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from dyadwatch.annotate import Annotator
+from dyadwatch.errors import Codes
+from dyadwatch.ingest import Defaults, read_inputs
+from dyadwatch.records import Annotation, Article, Rejection
+from dyadwatch.settings import Settings
+from dyadwatch.store import Store
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; rejections are listed, never dropped."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    events: int = 0
+    quotes: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "rejected": len(self.rejections),
+            "events": self.events,
+            "quotes": self.quotes,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+Progress = Callable[[IngestReport], None]
+
+
+def ingest(
+    inputs: Iterable[str],
+    *,
+    store: Store,
+    annotator: Annotator,
+    settings: Settings,
+    defaults: Defaults | None = None,
+    on_article: Progress | None = None,
+) -> IngestReport:
+    """Ingest every input; a bad input or a failing article is reported and the run goes on."""
+    report = IngestReport()
+    started = time.perf_counter()
+    seen: set[str] = set()
+
+    def fresh_articles() -> Iterator[Article]:
+        for item in read_inputs(inputs, defaults=defaults or Defaults(), settings=settings):
+            report.read += 1
+            if isinstance(item, Rejection):
+                _reject(store, report, item)
+            elif item.content_hash in seen or store.has_article(item.content_hash):
+                report.duplicates += 1
+            else:
+                seen.add(item.content_hash)
+                yield item
+            if on_article:
+                on_article(report)
+
+    for _article, outcome in _annotate_isolated(annotator, fresh_articles(), settings.batch_size):
+        if isinstance(outcome, Rejection):
+            _reject(store, report, outcome)
+        elif store.save(outcome):
+            report.stored += 1
+            report.events += len(outcome.events)
+            report.quotes += len(outcome.quotes)
+        else:
+            report.duplicates += 1
+        if on_article:
+            on_article(report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _reject(store: Store, report: IngestReport, rejection: Rejection) -> None:
+    store.save_rejection(rejection)
+    report.rejections.append(rejection)
+
+
+def _annotate_isolated(
+    annotator: Annotator, articles: Iterator[Article], batch_size: int
+) -> Iterator[tuple[Article, Annotation | Rejection]]:
+    """Annotate in batches; an article whose annotation fails becomes a rejection (E020)."""
+    nlp = annotator.nlp
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        try:
+            yield article, annotator.annotate_parsed(doc, article)
+        except Exception as exc:
+            origin = article.origin or article.id
+            yield article, Rejection(origin, Codes.E020, f"annotation failed: {exc!r}")

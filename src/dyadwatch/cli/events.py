@@ -1,0 +1,208 @@
+"""`dyadwatch events`: list stored events by dyad, actor, date, type and modality."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from dyadwatch.cli.common import add_db_option, add_format_option
+from dyadwatch.cli.main import EXIT_FATAL, EXIT_OK
+from dyadwatch.ontology import EventType, Modality
+from dyadwatch.store import EventRow, Store, resolve_url
+from dyadwatch.store.periods import day_range
+
+# Characters of evidence shown per row in the table: with the other columns this keeps a row
+# near 150 characters; csv and jsonl always carry the whole sentence.
+EVIDENCE_CHARS = 80
+# Widest a TYPE or ACTORS column grows before it is cut (a long list of named actors).
+COLUMN_CHARS = 32
+
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "events",
+        help="list stored events with their evidence",
+        description="List stored events, oldest first. Codes match an actor's country "
+        "(RUS) or its full code (RUSGOV, UNO, NATO).",
+    )
+    parser.add_argument(
+        "--dyad",
+        type=dyad_value,
+        metavar="A,B",
+        help="events between A and B, e.g. RUS,PRK (either direction unless --directed)",
+    )
+    parser.add_argument(
+        "--directed", action="store_true", help="with --dyad: only A as source, B as target"
+    )
+    parser.add_argument(
+        "--actor", type=code_value, metavar="CODE", help="events with CODE on either side"
+    )
+    parser.add_argument(
+        "--since",
+        type=period_value,
+        metavar="DATE",
+        help="events dated on or after DATE (2023-09-13, 2023-09 or 2023)",
+    )
+    parser.add_argument(
+        "--until", type=period_value, metavar="DATE", help="events dated on or before DATE"
+    )
+    parser.add_argument(
+        "--type",
+        dest="types",
+        nargs="+",
+        action="extend",
+        type=str.upper,
+        choices=[t.value for t in EventType],
+        metavar="TYPE",
+        help="PLOVER event types (CONSULT, ACCUSE, ...)",
+    )
+    parser.add_argument(
+        "--modality",
+        dest="modalities",
+        nargs="+",
+        action="extend",
+        type=str.lower,
+        choices=[m.value for m in Modality],
+        metavar="MODALITY",
+        help="asserted, negated, hypothetical, reported, future (default: all)",
+    )
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N events")
+    add_format_option(parser, ("table", "csv", "jsonl"), "table")
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    since = args.since[0] if args.since else None
+    until = args.until[1] if args.until else None
+    if since and until and since > until:
+        print("dyadwatch events: error: --since is after --until", file=sys.stderr)
+        return EXIT_FATAL
+    with Store.open(resolve_url(args.db), create=False) as store:
+        events = store.events(
+            dyad=args.dyad,
+            directed=args.directed,
+            actor=args.actor,
+            since=since,
+            until=until,
+            types=args.types or (),
+            modalities=args.modalities or (),
+            limit=args.limit,
+        )
+    if args.format == "csv":
+        write_csv(events, sys.stdout)
+    elif args.format == "jsonl":
+        write_jsonl(events, sys.stdout)
+    elif events:
+        write_table(events, sys.stdout)
+    else:
+        print("no events match", file=sys.stderr)
+    return EXIT_OK
+
+
+def dyad_value(text: str) -> tuple[str, str]:
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) != 2:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a dyad: give two codes separated by a comma, e.g. RUS,PRK"
+        )
+    first, second = (code_value(part) for part in parts)
+    return first, second
+
+
+def code_value(text: str) -> str:
+    code = text.strip().upper()
+    if not _CODE.match(code):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an actor code: use a country (RUS) or a code (RUSGOV, UNO)"
+        )
+    return code
+
+
+def period_value(text: str) -> tuple[dt.date, dt.date]:
+    days = day_range(text.strip())
+    if days is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+    return days
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
+def write_table(events: Sequence[EventRow], out: TextIO) -> None:
+    """Aligned columns for people: date, type/mode, source → target, modality, evidence."""
+    rows = [("DATE", "TYPE/MODE", "SOURCE → TARGET", "MODALITY", "EVIDENCE")]
+    for event in events:
+        kind = event.type + (f"/{event.mode}" if event.mode else "")
+        dyad = f"{_side(event.source_codes, event.source_names)} → "
+        dyad += _side(event.target_codes, event.target_names)
+        rows.append(
+            (
+                event.date or "-",
+                _cut(kind, COLUMN_CHARS),
+                _cut(dyad, COLUMN_CHARS),
+                event.modality,
+                _cut(" ".join(event.sentence.split()), EVIDENCE_CHARS),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+
+
+def write_csv(events: Sequence[EventRow], out: TextIO) -> None:
+    """Every field; lists are joined with '|', missing values are empty."""
+    names = [f.name for f in dataclasses.fields(EventRow)]
+    writer = csv.writer(out)
+    writer.writerow(names)
+    for event in events:
+        writer.writerow(_csv_cell(getattr(event, name)) for name in names)
+
+
+def write_jsonl(events: Sequence[EventRow], out: TextIO) -> None:
+    for event in events:
+        record = {k: _json_value(v) for k, v in dataclasses.asdict(event).items()}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _side(codes: Sequence[str | None], names: Sequence[str]) -> str:
+    return "+".join(code or name for code, name in zip(codes, names, strict=True)) or "-"
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return "|".join("" if v is None else str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

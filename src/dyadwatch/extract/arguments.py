@@ -1,0 +1,119 @@
+"""Source and target actors of a trigger, read from the dependency parse.
+
+Arguments are noun phrases; each is resolved to the actor mentioned at its head (or its
+possessor), with conjuncts as lists ("The United States and South Korea warned ...").
+A named phrase that the knowledge base does not know becomes an ad hoc actor so the evidence is
+kept; abstract nouns ("the decision") are not actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dyadwatch.records import Actor, ActorIndex, Mention, Span
+
+ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# Nouns that denote groups of people who act: they may stand as ad hoc actors.
+ACTOR_NOUNS = frozenset({
+    "official", "government", "authority", "police", "army", "military", "force", "troop",
+    "soldier", "rebel", "militant", "insurgent", "protester", "demonstrator", "activist",
+    "worker", "union", "party", "opposition", "leader", "minister", "ministry", "president",
+    "court", "judge", "prosecutor", "parliament", "lawmaker", "senate", "congress", "regime",
+    "administration", "state", "country", "nation", "group", "militia", "student", "farmer",
+    "resident", "villager", "citizen", "people", "company", "firm", "agency", "organization",
+    "organisation", "council", "committee", "commission", "delegation", "envoy", "diplomat",
+    "embassy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "guerrilla",
+    "gunman", "attacker", "terrorist", "fighter", "coalition", "alliance", "bank", "navy",
+    "air force", "cabinet", "mayor", "governor", "chief", "commander", "general", "king",
+    "prince", "premier", "chancellor", "strikers", "striker", "employer", "bloc", "member",
+})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
+
+
+@dataclass(frozen=True)
+class Argument:
+    actor: str
+    span: Span
+
+
+class ArgumentResolver:
+    """Resolves argument tokens to actors, adding ad hoc actors to the index as needed."""
+
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+        self._adhoc: dict[str, str] = {}
+
+    def resolve(self, head: Token | None) -> list[Argument]:
+        """Actors of the noun phrase headed by `head`, with its conjuncts."""
+        if head is None:
+            return []
+        found: list[Argument] = []
+        for token in (head, *head.conjuncts):
+            argument = self._one(token)
+            if argument and all(a.actor != argument.actor for a in found):
+                found.append(argument)
+        return found
+
+    def _one(self, token: Token) -> Argument | None:
+        left = token.left_edge.idx
+        end = token.idx + len(token)
+        mention = self._mention_covering(token)
+        if mention is None:
+            for child in token.children:
+                if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                    mention = self._mention_covering(child) or self._mention_in(child)
+                    if mention:
+                        break
+        if mention is None:
+            mention = self._mention_in_span(left, end)
+        if mention is not None:
+            return Argument(mention.actor, (mention.start, mention.end))
+        return self._adhoc_actor(token)
+
+    def _mention_covering(self, token: Token) -> Mention | None:
+        start, end = token.idx, token.idx + len(token)
+        covering = [m for m in self.index.mentions if m.start <= start and end <= m.end]
+        return max(covering, key=lambda m: m.end - m.start) if covering else None
+
+    def _mention_in(self, token: Token) -> Mention | None:
+        return self._mention_in_span(token.left_edge.idx, token.idx + len(token))
+
+    def _mention_in_span(self, start: int, end: int) -> Mention | None:
+        inside = [m for m in self.index.mentions if start <= m.start and m.end <= end]
+        return inside[-1] if inside else None
+
+    def _adhoc_actor(self, token: Token) -> Argument | None:
+        if token.lower_ in PRONOUNS or token.pos_ == "PRON":
+            return None
+        named = token.ent_type_ in ACTOR_ENTITY_LABELS
+        if not named and token.lemma_.lower() not in ACTOR_NOUNS:
+            return None
+        words = [
+            t for t in token.subtree
+            if t.i <= token.i and t.dep_ not in {"det", "punct", "case"}
+        ]
+        words = [t for t in words if t.i >= _phrase_start(token, words)]
+        start, end = words[0].idx, token.idx + len(token)
+        text = token.doc.text[start:end]
+        key = text.lower()
+        if key not in self._adhoc:
+            actor_id = f"a{len(self.index.actors) + 1}"
+            kind = "person" if token.ent_type_ == "PERSON" else "group"
+            self.index.actors.append(
+                Actor(id=actor_id, name=text, kind=kind, country=None, sector=None, code=None)
+            )
+            self._adhoc[key] = actor_id
+        actor_id = self._adhoc[key]
+        self.index.mentions.append(Mention(start, end, text, actor_id, kind="name"))
+        return Argument(actor_id, (start, end))
+
+
+def _phrase_start(token: Token, words: list[Token]) -> int:
+    """First token of the contiguous premodifier run that ends at `token`."""
+    start = token.i
+    for t in sorted(words, key=lambda t: -t.i):
+        if t.i == start - 1:
+            start = t.i
+    return start

@@ -1,0 +1,414 @@
+"""PLOVER events from a parsed article: trigger → actors → modality → codes → date and place.
+
+A pure function of the parsed document and the records the earlier stages produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dyadwatch import ontology
+from dyadwatch.extract.arguments import Argument, ArgumentResolver
+from dyadwatch.extract.lexicon import Lexicon, load_lexicon
+from dyadwatch.extract.modality import modality
+from dyadwatch.extract.triggers import Trigger, find_triggers
+from dyadwatch.ontology import EventType, Modality
+from dyadwatch.records import ActorIndex, Event, EventPlace, Place, Timex
+
+COOPERATIVE = frozenset({EventType.CONSULT, EventType.SUPPORT, EventType.COOPERATE, EventType.AID})
+# Responses without an object take the initiator of the conjoined act as target
+# ("Kim invited Putin ... and Putin accepted").
+RESPONSE_LEMMAS = frozenset({"accept", "agree", "refuse", "decline", "reject", "welcome"})
+RECIPROCAL_PREPS = frozenset({"between", "among"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_DEPS = frozenset({"nsubjpass"})
+# "talks about arms deals": a nominal event named as the topic of another is not coded.
+NOUN_GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over"})
+
+# Confidence: a prior by how the trigger was found, adjusted by how well the actors resolved.
+# Uncalibrated first values (issue 3 calibrates them on the development gold).
+PRIOR_VERB_WITH_OBJECT = 0.8
+PRIOR_VERB = 0.7
+PRIOR_LIGHT_VERB = 0.75
+PRIOR_NOUN = 0.6
+BONUS_KNOWN_ACTORS = 0.1
+BONUS_TARGET = 0.05
+PENALTY_ADHOC = 0.1
+
+# An embedded event folded into its governor gives it a mode ("refused to meet" → REJECT meet).
+EMBEDDED_MODES = {
+    (EventType.REQUEST, EventType.CONSULT): "meet",
+    (EventType.REJECT, EventType.CONSULT): "meet",
+    (EventType.REQUEST, EventType.AID): "assist",
+    (EventType.REJECT, EventType.AID): "assist",
+    (EventType.REQUEST, EventType.RETREAT): "yield",
+    (EventType.REJECT, EventType.RETREAT): "yield",
+    (EventType.THREATEN, EventType.ASSAULT): "violence",
+    (EventType.THREATEN, EventType.COERCE): "arrest",
+    (EventType.THREATEN, EventType.SANCTION): "relations",
+}
+
+
+@dataclass
+class _Draft:
+    trigger: Trigger
+    source: list[Argument]
+    target: list[Argument]
+    folded_into: int | None = None  # index of the governing draft that absorbs this one
+
+
+def events(
+    doc: Doc,
+    actors: ActorIndex,
+    *,
+    published: dt.date | None,
+    timexes: Sequence[Timex] = (),
+    places: Sequence[Place] = (),
+    lexicon: Lexicon | None = None,
+) -> list[Event]:
+    """All events of the document, in text order."""
+    lexicon = lexicon or load_lexicon()
+    resolver = ArgumentResolver(actors)
+    out: list[Event] = []
+    for sent in doc.sents:
+        drafts = [_draft(t, resolver) for t in find_triggers(sent, lexicon)]
+        _fold_embedded(drafts)
+        _fill_response_targets(drafts)
+        for draft in drafts:
+            if draft.folded_into is not None or not _codable(draft):
+                continue
+            out.append(_event(draft, actors, published, timexes, places))
+    return out
+
+
+def _draft(trigger: Trigger, resolver: ArgumentResolver) -> _Draft:
+    token, entry = trigger.token, trigger.entry
+    if token.pos_ in {"VERB", "AUX"}:
+        source, target = _verb_arguments(token, entry.subject, entry.target, entry.source, resolver)
+    else:
+        source, target = _noun_arguments(trigger, resolver)
+    return _Draft(trigger, source, target)
+
+
+def _verb_arguments(
+    verb: Token,
+    subject_role: str,
+    target_preps: tuple[str, ...],
+    source_preps: tuple[str, ...],
+    resolver: ArgumentResolver,
+) -> tuple[list[Argument], list[Argument]]:
+    subject = _subject(verb)
+    passive = next((c for c in verb.children if c.dep_ in PASSIVE_DEPS), None)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    source: list[Argument] = []
+    target: list[Argument] = []
+    if passive is not None:
+        target = resolver.resolve(passive)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        source = resolver.resolve(_pobj(agent)) if agent is not None else []
+    else:
+        subj_actors = resolver.resolve(subject)
+        if subject_role == "target":
+            target = subj_actors
+        else:
+            source = subj_actors
+        for obj in objects:
+            found = resolver.resolve(obj)
+            if found:
+                if subject_role == "target":
+                    source = source or found
+                else:
+                    target = target or found
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        found = resolver.resolve(_pobj(prep))
+        if prep.lower_ in RECIPROCAL_PREPS and len(found) > 1:
+            source, target = source or found[:1], target or found[1:]
+        elif prep.lower_ in source_preps:
+            source = source or found
+        elif prep.lower_ in target_preps:
+            target = target or found
+    if subject_role == "target" and not source:
+        source = _nationality_of_objects(objects, resolver)
+    return source, target
+
+
+def _noun_arguments(
+    trigger: Trigger, resolver: ArgumentResolver
+) -> tuple[list[Argument], list[Argument]]:
+    noun, entry = trigger.token, trigger.entry
+    source: list[Argument] = []
+    target: list[Argument] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i:
+            found = resolver.resolve(child)
+            found = [a for a in found if a not in source]
+            if found and child.dep_ == "poss":
+                source = found + source
+            elif found:
+                source += found
+    if len(source) > 1 and not target and entry.type is not EventType.AGREE:
+        source, target = source[:1], source[1:]
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        found = resolver.resolve(_pobj(prep))
+        if not found:
+            continue
+        if prep.lower_ in RECIPROCAL_PREPS:
+            if source:
+                target = target or found
+            else:
+                source, target = found[:1], found[1:]
+        elif prep.lower_ in entry.source or prep.lower_ == "from":
+            source = source or found
+        elif prep.lower_ in entry.target:
+            target = target or found
+    governor = trigger.light_verb or (noun.head if noun.dep_ in {"dobj", "nsubjpass"} else None)
+    if governor is not None and (trigger.light_verb is not None or not source):
+        subject_actors = resolver.resolve(_subject(governor))
+        if subject_actors:
+            if source and not target:
+                target = source
+            source = subject_actors
+        if trigger.light_verb is not None:
+            for prep in governor.children:
+                if prep.dep_ == "prep" and (prep.lower_ in entry.target or prep.lower_ == "with"):
+                    target = target or resolver.resolve(_pobj(prep))
+                if prep.dep_ == "dative" or (prep.dep_ == "prep" and prep.lower_ == "to"):
+                    target = target or resolver.resolve(_pobj(prep) or prep)
+    return source, [a for a in target if all(a.actor != s.actor for s in source)]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through control and coordination."""
+    current: Token | None = verb
+    for _ in range(6):
+        if current is None:
+            return None
+        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if current.dep_ == "xcomp":
+            governor = current.head
+            obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}), None)
+            if obj is not None and obj.i < current.i:
+                return obj
+            current = governor
+        elif current.dep_ in {"conj", "advcl", "acl", "relcl", "pcomp"}:
+            current = current.head
+            if current.pos_ in {"NOUN", "PROPN"} and current.dep_ != "ROOT":
+                current = current.head
+        else:
+            return None
+    return None
+
+
+def _pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+def _nationality_of_objects(objects: list[Token], resolver: ArgumentResolver) -> list[Argument]:
+    """"receive North Korean shells": the provider is the object's nationality."""
+    for obj in objects:
+        for child in obj.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in {"NORP", "GPE"}:
+                found = resolver.resolve(child)
+                if found:
+                    return found
+    return []
+
+
+def _fold_embedded(drafts: list[_Draft]) -> None:
+    """Fold "agreed to meet", "urged X to withdraw", "threatened to attack" into the governor."""
+    by_token = {d.trigger.token.i: n for n, d in enumerate(drafts)}
+    for draft in drafts:
+        token = draft.trigger.token
+        if token.dep_ not in {"xcomp", "ccomp"} or token.head.i not in by_token:
+            continue
+        governor_index = by_token[token.head.i]
+        governor = drafts[governor_index]
+        if not governor.trigger.entry.embeds:
+            continue
+        draft.folded_into = governor_index
+        key = (governor.trigger.entry.type, draft.trigger.entry.type)
+        if not governor.target and draft.target and governor.trigger.entry.type is EventType.AGREE:
+            governor.target = [a for a in draft.target if a not in governor.source]
+        if key in EMBEDDED_MODES and governor.trigger.entry.mode is None:
+            governor.trigger = Trigger(
+                governor.trigger.token,
+                governor.trigger.entry.model_copy(update={"mode": EMBEDDED_MODES[key]}),
+                governor.trigger.light_verb,
+            )
+
+
+def _fill_response_targets(drafts: list[_Draft]) -> None:
+    for draft in drafts:
+        token = draft.trigger.token
+        if draft.target or token.lemma_.lower() not in RESPONSE_LEMMAS or token.dep_ != "conj":
+            continue
+        initiator = next((d for d in drafts if d.trigger.token.i == token.head.i), None)
+        if initiator and {a.actor for a in draft.source} & {a.actor for a in initiator.target}:
+            draft.target = [a for a in initiator.source if a not in draft.source]
+
+
+def _codable(draft: _Draft) -> bool:
+    token = draft.trigger.token
+    if (
+        token.pos_ in {"NOUN", "PROPN"}
+        and token.dep_ == "pobj"
+        and token.head.lower_ in TOPIC_PREPS
+    ):
+        return False
+    return bool(draft.source) or (
+        bool(draft.target) and any(c.dep_ in PASSIVE_DEPS for c in draft.trigger.token.children)
+    )
+
+
+def _event(
+    draft: _Draft,
+    actors: ActorIndex,
+    published: dt.date | None,
+    timexes: Sequence[Timex],
+    places: Sequence[Place],
+) -> Event:
+    trigger = draft.trigger
+    token, entry = trigger.token, trigger.entry
+    governors = [trigger.light_verb] if trigger.light_verb is not None else []
+    if not governors and token.pos_ in {"NOUN", "PROPN"} and token.dep_ in NOUN_GOVERNED_DEPS:
+        governors = [token.head]
+    mod = modality(token, governors=governors)
+    event_type, mode = EventType(entry.type), entry.mode
+    intended = mod in {Modality.FUTURE, Modality.NEGATED} and _intended(token)
+    if intended and event_type in COOPERATIVE:
+        event_type, mode = EventType.AGREE, None  # PLOVER: future cooperation is an AGREE
+    elif mod is Modality.FUTURE and event_type is EventType.RETREAT:
+        event_type, mode = EventType.CONCEDE, None
+    if mode is not None and mode not in ontology.modes(event_type):
+        mode = None
+    context = entry.contexts[0] if entry.contexts else None
+    code = ontology.cameo_for(event_type, mode, context=context)
+    sent = token.sent
+    date, date_from = _event_date(token, governors, timexes, published)
+    return Event(
+        type=event_type.value,
+        mode=mode,
+        contexts=tuple(entry.contexts),
+        cameo=code.code,
+        quad_class=ontology.quad_class(event_type),
+        goldstein=code.goldstein,
+        source=tuple(a.actor for a in draft.source),
+        target=tuple(a.actor for a in draft.target),
+        source_spans=tuple(a.span for a in draft.source),
+        target_spans=tuple(a.span for a in draft.target),
+        date=date,
+        date_from=date_from,
+        place=_event_place(token, governors, places),
+        modality=mod.value,
+        confidence=_confidence(draft, actors),
+        sentence=(sent.start_char, sent.end_char),
+        trigger=(token.idx, token.idx + len(token)),
+    )
+
+
+def _intended(token: Token) -> bool:
+    """Future or negated plans ("will meet", "no plans to sign"), not "did not meet"."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo", "to"} for c in token.children
+    ) or token.pos_ == "NOUN"
+
+
+def _clause_tokens(token: Token, governors: list[Token]) -> set[int]:
+    """Tokens whose syntactic path to the trigger stays in its own clause."""
+    anchors = {token.i, *(g.i for g in governors)}
+    if token.pos_ in {"NOUN", "PROPN"} and token.head.pos_ in {"VERB", "AUX"}:
+        anchors.add(token.head.i)
+    inside: set[int] = set()
+    for other in token.sent:
+        current = other
+        for _ in range(12):
+            if current.i in anchors:
+                inside.add(other.i)
+                break
+            if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"aux", "auxpass"}:
+                break
+            if current.head is current:
+                break
+            current = current.head
+    return inside
+
+
+def _event_date(
+    token: Token, governors: list[Token], timexes: Sequence[Timex], published: dt.date | None
+) -> tuple[str | None, str]:
+    sent = token.sent
+    clause = _clause_tokens(token, governors)
+    for timex in timexes:
+        in_sentence = sent.start_char <= timex.start < sent.end_char
+        if not in_sentence or timex.type not in {"DATE", "TIME"}:
+            continue
+        span = token.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is not None and any(t.i in clause for t in span) and _calendar(timex.value):
+            return timex.value[:10], "timex"
+    if published is not None:
+        return published.isoformat(), "published"
+    return None, "none"
+
+
+def _calendar(value: str) -> bool:
+    """A TIMEX3 value that names a calendar date, month or year."""
+    head = value[:10]
+    return len(head) >= 4 and head[:4].isdigit() and "X" not in head
+
+
+def _event_place(
+    token: Token, governors: list[Token], places: Sequence[Place]
+) -> EventPlace | None:
+    sent = token.sent
+    clause = _clause_tokens(token, governors)
+    rank = {"site": 0, "city": 1, "region": 2, "country": 3}
+    candidates = []
+    for place in places:
+        if place.metonym or not (sent.start_char <= place.start < sent.end_char):
+            continue
+        span = token.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not any(t.i in clause for t in span):
+            continue
+        if span.root.dep_ not in {"pobj"} or span.root.head.lower_ not in {
+            "in", "at", "near", "into", "on", "off", "outside", "inside", "across", "over", "to"
+        }:
+            continue
+        candidates.append(place)
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda p: rank.get(p.precision, 4))
+    return EventPlace(best.name, best.country, best.lat, best.lon, best.precision)
+
+
+def _confidence(draft: _Draft, actors: ActorIndex) -> float:
+    trigger = draft.trigger
+    if trigger.light_verb is not None:
+        score = PRIOR_LIGHT_VERB
+    elif trigger.token.pos_ in {"NOUN", "PROPN"}:
+        score = PRIOR_NOUN
+    elif trigger.entry.object is not None:
+        score = PRIOR_VERB_WITH_OBJECT
+    else:
+        score = PRIOR_VERB
+    arguments = draft.source + draft.target
+    known = [a for a in arguments if actors.actor(a.actor).kb_id or actors.actor(a.actor).country]
+    if arguments and len(known) == len(arguments):
+        score += BONUS_KNOWN_ACTORS
+    elif len(known) < len(arguments):
+        score -= PENALTY_ADHOC
+    if draft.target:
+        score += BONUS_TARGET
+    return round(max(0.05, min(0.99, score)), 2)

@@ -1,0 +1,72 @@
+"""The PLOVER trigger lexicon (data/lexicon/triggers.yaml), validated on load."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field, field_validator
+
+from dyadwatch.errors import DyadwatchError
+from dyadwatch.ontology import EventType
+
+
+class TriggerEntry(BaseModel, frozen=True):
+    lemma: tuple[str, ...]
+    pos: Literal["VERB", "NOUN"] = "VERB"
+    type: EventType
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    object: tuple[str, ...] | None = None  # word class already expanded to lemmas
+    subject: Literal["source", "target"] = "source"
+    target: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    embeds: bool = False
+
+    @field_validator("lemma", mode="before")
+    @classmethod
+    def _listify(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
+
+
+class Lexicon(BaseModel, frozen=True):
+    verbs: tuple[TriggerEntry, ...]
+    nouns: tuple[TriggerEntry, ...]
+    light_verbs: frozenset[str] = Field(default_factory=frozenset)
+
+    def verb_entries(self, lemma: str) -> list[TriggerEntry]:
+        """Entries for a verb lemma, those with an object constraint first."""
+        found = [e for e in self.verbs if lemma in e.lemma]
+        return sorted(found, key=lambda e: e.object is None)
+
+    def noun_entries(self, lemma: str) -> list[TriggerEntry]:
+        found = [e for e in self.nouns if lemma in e.lemma]
+        return sorted(found, key=lambda e: e.object is None)
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The built-in lexicon, read and validated once per process."""
+    raw = yaml.safe_load(
+        resources.files("dyadwatch.data.lexicon").joinpath("triggers.yaml").read_text("utf-8")
+    )
+    classes: dict[str, list[str]] = raw.get("classes", {})
+
+    def expand(entry: dict[str, object], pos: str) -> dict[str, object]:
+        obj = entry.get("object")
+        if isinstance(obj, str):
+            if obj not in classes:
+                raise DyadwatchError("E050", f"trigger lexicon: unknown word class {obj!r}")
+            entry = {**entry, "object": classes[obj]}
+        return {**entry, "pos": pos}
+
+    try:
+        return Lexicon(
+            verbs=tuple(TriggerEntry(**expand(e, "VERB")) for e in raw["verbs"]),
+            nouns=tuple(TriggerEntry(**expand(e, "NOUN")) for e in raw["nouns"]),
+            light_verbs=frozenset(raw.get("light_verbs", [])),
+        )
+    except (KeyError, ValueError) as exc:
+        raise DyadwatchError("E050", f"trigger lexicon is invalid: {exc}") from exc

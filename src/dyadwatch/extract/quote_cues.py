@@ -1,0 +1,196 @@
+"""Attribution cues (data/lexicon/cues.yaml), the syntax that links a cue to its speaker, and
+the unresolved quote record shared by the direct and indirect finders."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ValidationError, field_validator
+from spacy.tokens import Doc, Span, Token
+
+from dyadwatch.errors import DyadwatchError
+
+Span_ = tuple[int, int]
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Relations under which a reporting verb does not report: "the report, which he said ..." is
+# kept (relcl is a clause), but "the said report" (amod) and participles modifying nouns are not.
+NON_REPORTING_DEPS = frozenset({"amod", "acl", "compound"})
+# Children that are not part of a speaker's name ("spokesman John Kirby, who ..." -> "John Kirby").
+SPEAKER_RIGHT_CUT = frozenset({"relcl", "appos", "acl", "prep", "punct", "advmod", "cc"})
+
+
+class Cues(BaseModel, frozen=True):
+    """The attribution lexicon: lemma sets plus multi-word source phrases."""
+
+    version: int
+    speech_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    source_phrases: tuple[tuple[str, ...], ...]
+
+    @field_validator("speech_verbs", "belief_verbs", "stance_verbs", "cue_nouns", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return [str(x).lower() for x in value] if isinstance(value, list) else value
+
+    @field_validator("source_phrases", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        return [str(x).lower().split() for x in value] if isinstance(value, list) else value
+
+
+@functools.cache
+def load_cues() -> Cues:
+    """Read and validate the packaged cue lexicon (cached per process)."""
+    path = resources.files("dyadwatch") / "data" / "lexicon" / "cues.yaml"
+    try:
+        return Cues.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except ValidationError as exc:
+        raise DyadwatchError("E301", f"invalid cue lexicon {path}: {exc}") from exc
+
+
+def is_verb(token: Token, lemmas: frozenset[str]) -> bool:
+    """A verb (not an adjective such as "the said report") whose lemma is in `lemmas`."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in lemmas
+        and token.dep_ not in NON_REPORTING_DEPS
+    )
+
+
+def cue_span(token: Token) -> Span_:
+    """The cue verb with its particle ("point out")."""
+    end = token.idx + len(token.text)
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == token.i + 1:
+            end = child.idx + len(child.text)
+    return (token.idx, end)
+
+
+def source_phrase_at(token: Token, cues: Cues) -> Span | None:
+    """The phrase span ("according to") when one starts at `token`."""
+    doc = token.doc
+    for phrase in cues.source_phrases:
+        end = token.i + len(phrase)
+        if end <= len(doc) and tuple(t.lower_ for t in doc[token.i : end]) == phrase:
+            return doc[token.i : end]
+    return None
+
+
+def phrase_object(phrase: Span) -> Token | None:
+    """The noun a source phrase introduces: the object of its last preposition."""
+    for token in reversed(phrase):
+        for child in token.children:
+            if child.dep_ == "pobj":
+                return child
+    following = phrase.doc[phrase.end] if phrase.end < len(phrase.doc) else None
+    if following is not None and following.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ"}:
+        return following
+    return None
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The speaker of a reporting verb: its subject, the agent of a passive, or the subject of
+    the clause it hangs from ("He resigned, saying ...", "quoted X as saying")."""
+    for child in cue.children:
+        if child.dep_ == "nsubj":
+            return child
+    for child in cue.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    if any(child.dep_ == "nsubjpass" for child in cue.children):
+        return None
+    head = cue.head
+    if head is not cue and cue.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+        if head.lemma_.lower() == "quote":
+            for child in head.children:
+                if child.dep_ == "dobj":
+                    return child
+        if cue.dep_ == "pcomp" and head.head is not head:
+            return speaker_of(head.head)
+        return speaker_of(head)
+    return inverted_subject(cue)
+
+
+def inverted_subject(cue: Token) -> Token | None:
+    """"..., said Putin": a name right after the verb when the parser found no subject."""
+    for child in cue.rights:
+        if child.dep_ in {"dobj", "attr", "npadvmod", "dep", "appos", "nsubj"} and child.pos_ in {
+            "PROPN",
+            "NOUN",
+        }:
+            return child
+    return None
+
+
+def speaker_span(head: Token) -> Span_:
+    """The speaker's words: a person's name when the phrase holds one, else the noun phrase up
+    to its head (with coordinated subjects), without appositions or relative clauses."""
+    doc = head.doc
+    if head.lower_ in PRONOUNS:
+        return (head.idx, head.idx + len(head.text))
+    if head.ent_type_ == "PERSON":
+        ent = _entity_at(doc, head)
+        if ent is not None:
+            return (ent.start_char, ent.end_char)
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ == "conj":
+            right = max(right, child.i)
+        elif child.dep_ not in SPEAKER_RIGHT_CUT and child.i == right + 1:
+            right = child.i
+    while left < right and doc[left].is_punct:
+        left += 1
+    return (doc[left].idx, doc[right].idx + len(doc[right].text))
+
+
+def author_of(head: Token, cues: Cues) -> Token:
+    """"a statement from the ministry" -> "ministry"; other heads are returned unchanged."""
+    if head.lemma_.lower() not in cues.cue_nouns:
+        return head
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return head
+
+
+def _entity_at(doc: Doc, token: Token) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quote found in the text, before its speaker is resolved to an actor."""
+
+    start: int
+    end: int
+    kind: str  # direct | partial | indirect
+    cue: Span_ | None
+    speaker: Span_ | None
+    continues: bool = False  # no cue of its own: the speaker is the previous quote's
+
+
+def attribution(cue: Token, cues: Cues, *, outside: Span_ | None = None) -> Span_ | None:
+    """Speaker span of a cue verb, ignoring a subject the parser placed inside `outside`."""
+    head = speaker_of(cue)
+    if head is None:
+        return None
+    if outside is not None and outside[0] <= head.idx < outside[1]:
+        return None
+    return speaker_span(author_of(head, cues))

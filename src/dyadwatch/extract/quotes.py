@@ -1,0 +1,141 @@
+"""Quotes of an article: direct, partial and indirect, each with its cue, speaker and the actor
+the speaker is.
+
+Speakers resolve through the actor index; a pronoun ("he added") takes the previous quote's
+speaker, else the last person named outside quotation marks (the "he" after a quote that names
+Putin is not Putin); a noun ("the ministry", "the spokesman") takes the closest earlier actor
+whose name or title holds that noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from dyadwatch.extract.quote_cues import Found, load_cues
+from dyadwatch.extract.quotes_direct import direct_quotes
+from dyadwatch.extract.quotes_indirect import indirect_quotes
+from dyadwatch.records import ActorIndex, Mention, Quote
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+# A pronoun speaker takes the previous quote's speaker only if that quote is this many paragraphs
+# back at most; beyond, the last person named is the better guess (a reading of news style).
+PRONOUN_PARAGRAPH_WINDOW = 2
+# How far before a name a role noun may stand ("spokesman John Kirby"), in characters.
+TITLE_WINDOW = 40
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
+    """All quotes of `doc` in text order, speakers resolved against `actors`."""
+    cues = load_cues()
+    direct = direct_quotes(doc, cues)
+    marked = [(q.start, q.end) for q in direct]
+    indirect = [
+        q
+        for q in indirect_quotes(doc, cues, marked)
+        if not any(_overlaps(q, d) for d in direct if d.kind == "direct")
+    ]
+    found = sorted(direct + indirect, key=lambda q: (q.start, q.end))
+    resolver = _Resolver(doc.text, actors, marked)
+    return [resolver.quote(q) for q in found]
+
+
+class _Resolver:
+    """Resolves speakers in text order, remembering earlier quotes' speaker actors."""
+
+    def __init__(self, text: str, actors: ActorIndex, marked: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.actors = actors
+        self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
+        self.outside = [m for m in actors.mentions if not _inside(m, marked)]
+        self.history: list[tuple[int, str]] = []  # (paragraph, speaker actor) of earlier quotes
+
+    def quote(self, found: Found) -> Quote:
+        actor = self.speaker_actor(found)
+        if actor is not None:
+            self.history.append((self.paragraph(found.start), actor))
+        mentioned = dict.fromkeys(m.actor for m in self.actors.mentions_in(found.start, found.end))
+        return Quote(
+            start=found.start,
+            end=found.end,
+            text=self.text[found.start : found.end],
+            kind=found.kind,
+            cue=found.cue,
+            speaker=found.speaker,
+            speaker_actor=actor,
+            mentioned_actors=tuple(mentioned),
+        )
+
+    def speaker_actor(self, found: Found) -> str | None:
+        if found.speaker is None:
+            return None
+        if found.continues and self.history:
+            return self.history[-1][1]
+        words = self.text[found.speaker[0] : found.speaker[1]]
+        if words.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self.pronoun(words.lower(), found.start, found.speaker)
+        mention = self.actors.mention_at(*found.speaker)
+        if mention is not None:
+            return mention.actor
+        return self.nominal(words, found.speaker[0])
+
+    def pronoun(self, word: str, start: int, speaker: tuple[int, int]) -> str | None:
+        person = word in PERSON_PRONOUNS
+        paragraph = self.paragraph(start)
+        for where, actor in reversed(self.history):
+            if paragraph - where > PRONOUN_PARAGRAPH_WINDOW:
+                break
+            if not person or self._kind(actor) in {"person", None}:
+                return actor
+        if person:
+            before = [
+                m
+                for m in self.outside
+                if m.end <= speaker[0] and self._kind(m.actor) == "person"
+            ]
+            if before:
+                return before[-1].actor
+        mention = self.actors.mention_at(*speaker)
+        return mention.actor if mention is not None else None
+
+    def nominal(self, words: str, start: int) -> str | None:
+        """"the ministry" / "the spokesman": the closest earlier actor named or titled so."""
+        nouns = _WORD.findall(words)
+        if not nouns:
+            return None
+        head = nouns[-1].lower()
+        for mention in sorted(self.outside, key=lambda m: m.start, reverse=True):
+            if mention.end > start:
+                continue
+            name = self._name(mention)
+            title = self.text[max(0, mention.start - TITLE_WINDOW) : mention.start].lower()
+            if head in _WORD.findall(name.lower()) or head in _WORD.findall(title):
+                return mention.actor
+        return None
+
+    def paragraph(self, char: int) -> int:
+        return bisect.bisect_left(self.breaks, char)
+
+    def _kind(self, actor_id: str) -> str | None:
+        try:
+            return self.actors.actor(actor_id).kind
+        except KeyError:
+            return None
+
+    def _name(self, mention: Mention) -> str:
+        try:
+            return self.actors.actor(mention.actor).name
+        except KeyError:
+            return mention.text
+
+
+def _overlaps(a: Found, b: Found) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)

@@ -1,0 +1,98 @@
+"""Find event triggers in a sentence: verbs, nominalisations and light-verb constructions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dyadwatch.extract.lexicon import Lexicon, TriggerEntry
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token  # the word that names the event (a verb or a nominalisation)
+    entry: TriggerEntry
+    light_verb: Token | None = None  # "held" in "held talks": it carries the subject
+
+
+def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
+    """Candidate triggers of one sentence, each token used once."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    for token in sent:
+        if token.i in used:
+            continue
+        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_ == "VB"):
+            trigger = _verb_trigger(token, lexicon)
+            if trigger:
+                found.append(trigger)
+                used.update({trigger.token.i, token.i})
+    for token in sent:
+        if token.i in used or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        entry = _noun_entry(token, lexicon)
+        if entry:
+            light = (
+                token.head
+                if token.dep_ in OBJECT_DEPS and _is_light(token.head, lexicon)
+                else None
+            )
+            found.append(Trigger(token, entry, light))
+            used.add(token.i)
+    return sorted(found, key=lambda t: t.token.i)
+
+
+def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
+    lemma = _verb_lemma(verb)
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    entries = lexicon.verb_entries(lemma)
+    for entry in entries:
+        if entry.object is not None and any(_in_class(o, entry.object) for o in objects):
+            return Trigger(verb, entry)
+    if _is_light(verb, lexicon):
+        for obj in objects:
+            noun_entry = _noun_entry(obj, lexicon)
+            if noun_entry:
+                return Trigger(obj, noun_entry, light_verb=verb)
+    for entry in entries:
+        if entry.object is None:
+            return Trigger(verb, entry)
+    return None
+
+
+def _noun_entry(noun: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    lemma = noun.lemma_.lower()
+    compound = " ".join(
+        [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+        + [lemma]
+    )
+    for key in (compound, lemma):
+        for entry in lexicon.noun_entries(key):
+            if entry.object is None or any(
+                _in_class(c, entry.object) for c in noun.children if c.dep_ in {"compound", "amod"}
+            ):
+                return entry
+    return None
+
+
+def _verb_lemma(verb: Token) -> str:
+    """The lemma with its particle ("carry out", "pull back")."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
+
+
+def _is_light(verb: Token, lexicon: Lexicon) -> bool:
+    return (verb.pos_ in {"VERB", "AUX"} and _verb_lemma(verb) in lexicon.light_verbs) or (
+        verb.lemma_.lower() in lexicon.light_verbs and verb.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _in_class(token: Token, lemmas: tuple[str, ...]) -> bool:
+    if not lemmas:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in lemmas or token.lower_ in lemmas or lemma.rstrip("s") in lemmas

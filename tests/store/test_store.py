@@ -9,8 +9,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import KIM, PUTIN, annotation, build_corpus, event, span
 from sqlalchemy import create_engine, inspect, text
+from store_corpus import KIM, PUTIN, annotation, build_corpus, event
 
 from dyadwatch.errors import Codes, DyadwatchError
 from dyadwatch.records import Actor, Annotation, Mention, Rejection
@@ -57,14 +57,7 @@ def test_actors_are_shared_across_articles(store: Store, corpus: list[Annotation
 def test_actor_without_country_is_stored_once(store: Store) -> None:
     crowd = Actor("a1", "protesters", "group", None, None, None)
     for n, text_ in enumerate(["Angry protesters gathered.", "Many protesters marched on."]):
-        start, end = span(text_, "protesters")
-        store.save(
-            annotation(f"p{n}", text_, None, [crowd], []).__class__(
-                annotation(f"p{n}", text_, None, [], []).article,
-                (crowd,),
-                (Mention(start, end, "protesters", "a1"),),
-            )
-        )
+        assert store.save(annotation(f"p{n}", text_, None, [crowd], []))
     assert store.stats()["actors"] == 1
 
 

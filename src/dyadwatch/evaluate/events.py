@@ -7,7 +7,8 @@ and modality are then compared within pairs.
 
 An actor slot (source or target) matches when every gold string is found among the predicted
 actors of that slot: a predicted span text or actor name sharing at least half of its content
-words with the gold string both ways, or lying wholly inside the gold string, or an actor
+words with the gold string both ways, a span lying wholly inside the gold string, an actor name
+containing it or lying inside it, or an actor
 whose country / code equals the gold `source_codes` / `target_codes` entry. An empty gold slot
 matches an empty predicted one (PLV's `target_implicit`). For `reciprocal` gold events (every
 actor is both source and target, gold target empty) the gold actors are looked up among the
@@ -40,11 +41,16 @@ class _Slot:
     """The predicted strings and codes in one actor slot of one event."""
 
     texts: tuple[str, ...]
+    names: tuple[str, ...]
     codes: tuple[frozenset[str], ...]
 
     @property
     def empty(self) -> bool:
         return not self.texts and not self.codes
+
+    def __add__(self, other: _Slot) -> _Slot:
+        return _Slot(self.texts + other.texts, self.names + other.names,
+                     self.codes + other.codes)
 
 
 @dataclass(frozen=True)
@@ -60,20 +66,23 @@ def _content(text: str) -> str:
     return _FUNCTION_WORDS.sub(" ", text)
 
 
-def _string_matches(gold: str, predicted: str) -> bool:
-    """Half the words shared both ways, or the prediction lies wholly inside the gold string.
+def _string_matches(gold: str, predicted: str, *, is_name: bool = False) -> bool:
+    """Half the content words shared both ways, or one string wholly inside the other.
 
-    The second case accepts a head ("Zarif") or a canonical name inside a long gold noun
-    phrase; requiring both directions otherwise keeps a clause-long span from matching
-    every actor in it.
+    A span may lie inside the gold string (a head, "Zarif"); an actor name may also contain
+    it (gold "Zarif", name "Mohammad Javad Zarif"). A span containing the gold string must
+    share half its words with it, so a clause-long span does not match every actor in it.
     """
     g, p = _content(gold), _content(predicted)
-    inside = token_overlap(g, p)
-    return inside == 1.0 or (inside >= ACTOR_OVERLAP and token_overlap(p, g) >= ACTOR_OVERLAP)
+    gold_in_pred, pred_in_gold = token_overlap(p, g), token_overlap(g, p)
+    if pred_in_gold == 1.0 or (is_name and gold_in_pred == 1.0):
+        return True
+    return gold_in_pred >= ACTOR_OVERLAP and pred_in_gold >= ACTOR_OVERLAP
 
 
 def _actor_found(gold: str, code: str | None, slot: _Slot) -> bool:
-    if any(_string_matches(gold, text) for text in slot.texts):
+    if any(_string_matches(gold, text) for text in slot.texts) or any(
+            _string_matches(gold, name, is_name=True) for name in slot.names):
         return True
     return bool(code) and any(code in codes for codes in slot.codes)
 
@@ -90,10 +99,12 @@ def _actors_match(gold: dict[str, Any], pred: _Pred) -> tuple[bool, bool]:
     sources, source_codes = gold.get("source") or [], gold.get("source_codes") or []
     targets, target_codes = gold.get("target") or [], gold.get("target_codes") or []
     if gold.get("reciprocal"):
-        both = _Slot(pred.source.texts + pred.target.texts, pred.source.codes + pred.target.codes)
+        both = pred.source + pred.target
         everyone = list(sources) + list(targets)
         source_ok = _slot_matches(everyone, list(source_codes) + list(target_codes), both)
-        target_ok = all(any(_string_matches(g, t) for g in everyone) for t in pred.target.texts)
+        target_ok = all(any(_string_matches(g, t) for g in everyone) for t in pred.target.texts
+                        ) and all(any(_string_matches(g, n, is_name=True) for g in everyone)
+                                  for n in pred.target.names)
         return source_ok, target_ok
     return (_slot_matches(sources, source_codes, pred.source),
             _slot_matches(targets, target_codes, pred.target))
@@ -103,15 +114,15 @@ def _slot(annotation: dict[str, Any], event: dict[str, Any], role: str) -> _Slot
     text = annotation.get("text") or ""
     actors = {a.get("id"): a for a in annotation.get("actors") or []}
     texts = [text[s:e] for s, e in event.get(f"{role}_spans") or [] if text[s:e].strip()]
-    codes = []
+    names, codes = [], []
     for actor_id in event.get(role) or []:
         actor = actors.get(actor_id, {})
         if actor.get("name"):
-            texts.append(actor["name"])
+            names.append(actor["name"])
         code = actor.get("code") or ""
         codes.append(frozenset(filter(None, (actor.get("country"), code, code[:3],
                                              actor.get("sector")))))
-    return _Slot(tuple(texts), tuple(codes))
+    return _Slot(tuple(texts), tuple(names), tuple(codes))
 
 
 def _predicted(annotation: dict[str, Any], modalities: Sequence[str]) -> list[_Pred]:

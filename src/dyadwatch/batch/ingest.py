@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dyadwatch.annotate import Annotator
-from dyadwatch.errors import Codes
+from dyadwatch.errors import Codes, DyadwatchError
 from dyadwatch.ingest import Defaults, read_inputs
 from dyadwatch.records import Annotation, Article, Rejection
 from dyadwatch.settings import Settings
@@ -71,16 +71,30 @@ def ingest(
     for _article, outcome in _annotate_isolated(annotator, fresh_articles(), settings.batch_size):
         if isinstance(outcome, Rejection):
             _reject(store, report, outcome)
-        elif store.save(outcome):
-            report.stored += 1
-            report.events += len(outcome.events)
-            report.quotes += len(outcome.quotes)
         else:
-            report.duplicates += 1
+            _store(store, report, outcome)
         if on_article:
             on_article(report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _store(store: Store, report: IngestReport, annotation: Annotation) -> None:
+    """Save one article; an inconsistent annotation (E020) is rejected, a dead store is fatal."""
+    try:
+        saved = store.save(annotation)
+    except DyadwatchError as exc:
+        if exc.code != Codes.E020:
+            raise
+        origin = annotation.article.origin or annotation.article.id
+        _reject(store, report, Rejection(origin, exc.code, exc.message))
+        return
+    if saved:
+        report.stored += 1
+        report.events += len(annotation.events)
+        report.quotes += len(annotation.quotes)
+    else:
+        report.duplicates += 1
 
 
 def _reject(store: Store, report: IngestReport, rejection: Rejection) -> None:

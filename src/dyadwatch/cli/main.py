@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -36,7 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Libraries that log every malformed page at ERROR: dyadwatch reports those as rejections.
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -94,6 +94,12 @@ def _slot_matches(gold: Sequence[str], codes: Sequence[str | None], slot: _Slot)
     return all(_actor_found(g, c, slot) for g, c in zip(gold, codes, strict=False))
 
 
+def _slot_within(slot: _Slot, gold: Sequence[str]) -> bool:
+    """Every predicted string of the slot is one of the gold actors."""
+    return all(any(_string_matches(g, t) for g in gold) for t in slot.texts) and all(
+        any(_string_matches(g, n, is_name=True) for g in gold) for n in slot.names)
+
+
 def _actors_match(gold: dict[str, Any], pred: _Pred) -> tuple[bool, bool]:
     """(source matches, target matches) for a gold event and a predicted one."""
     sources, source_codes = gold.get("source") or [], gold.get("source_codes") or []
@@ -102,10 +108,7 @@ def _actors_match(gold: dict[str, Any], pred: _Pred) -> tuple[bool, bool]:
         both = pred.source + pred.target
         everyone = list(sources) + list(targets)
         source_ok = _slot_matches(everyone, list(source_codes) + list(target_codes), both)
-        target_ok = all(any(_string_matches(g, t) for g in everyone) for t in pred.target.texts
-                        ) and all(any(_string_matches(g, n, is_name=True) for g in everyone)
-                                  for n in pred.target.names)
-        return source_ok, target_ok
+        return source_ok, _slot_within(pred.target, everyone)
     return (_slot_matches(sources, source_codes, pred.source),
             _slot_matches(targets, target_codes, pred.target))
 

@@ -29,6 +29,10 @@ ACTOR_NOUNS = frozenset({
     "air force", "cabinet", "mayor", "governor", "chief", "commander", "general", "king",
     "prince", "premier", "chancellor", "strikers", "striker", "employer", "bloc", "member",
 })
+NON_ACTOR_ENTITY_LABELS = frozenset({
+    "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW",
+    "WORK_OF_ART", "PRODUCT", "LANGUAGE", "LOC",
+})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 
 
@@ -87,7 +91,9 @@ class ArgumentResolver:
     def _adhoc_actor(self, token: Token) -> Argument | None:
         if token.lower_ in PRONOUNS or token.pos_ == "PRON":
             return None
-        named = token.ent_type_ in ACTOR_ENTITY_LABELS
+        named = token.ent_type_ in ACTOR_ENTITY_LABELS or (
+            token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS
+        )
         if not named and token.lemma_.lower() not in ACTOR_NOUNS:
             return None
         words = [

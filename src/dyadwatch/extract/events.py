@@ -177,12 +177,14 @@ def _noun_arguments(
             if source and not target:
                 target = source
             source = subject_actors
-        if trigger.light_verb is not None:
-            for prep in governor.children:
-                if prep.dep_ == "prep" and (prep.lower_ in entry.target or prep.lower_ == "with"):
-                    target = target or resolver.resolve(_pobj(prep))
-                if prep.dep_ == "dative" or (prep.dep_ == "prep" and prep.lower_ == "to"):
-                    target = target or resolver.resolve(_pobj(prep) or prep)
+        light = trigger.light_verb is not None
+        for prep in governor.children:
+            if prep.dep_ == "prep" and (
+                prep.lower_ in entry.target or (light and prep.lower_ in {"with", "to"})
+            ):
+                target = target or resolver.resolve(_pobj(prep))
+            elif light and prep.dep_ == "dative":
+                target = target or resolver.resolve(prep)
     return source, [a for a in target if all(a.actor != s.actor for s in source)]
 
 

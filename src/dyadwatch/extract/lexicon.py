@@ -7,9 +7,10 @@ from importlib import resources
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from dyadwatch.errors import DyadwatchError
+from dyadwatch import ontology
 from dyadwatch.ontology import EventType
 
 
@@ -24,6 +25,15 @@ class TriggerEntry(BaseModel, frozen=True):
     target: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     embeds: bool = False
+
+    @model_validator(mode="after")
+    def _known_mode_and_contexts(self) -> TriggerEntry:
+        if self.mode is not None and self.mode not in ontology.modes(self.type):
+            raise ValueError(f"{self.lemma[0]}: {self.mode!r} is not a mode of {self.type}")
+        unknown = set(self.contexts) - set(ontology.contexts())
+        if unknown:
+            raise ValueError(f"{self.lemma[0]}: unknown PLOVER contexts {sorted(unknown)}")
+        return self
 
     @field_validator("lemma", mode="before")
     @classmethod

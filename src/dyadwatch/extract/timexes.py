@@ -23,18 +23,33 @@ from dyadwatch.resolve.dates import normalise, vocabulary
 ENTITY_LABELS = ("DATE", "TIME")
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "going"})
 PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "'s", "'d"})
+HEAD_NOUNS = frozenset({"period", "quarter", "year", "month", "week", "half"})
 _PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "decades"})
 _YEARISH = re.compile(r"(1[0-9]{3}|20[0-9]{2})s?|'\d0s")
+_YEAR_BACK = re.compile(r"\byear[- ](ago|earlier)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"[\d.,/-]+")
 
 
 def timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
     """Time expressions of `doc` in text order, normalised against `published`."""
-    found = []
+    found: list[Timex] = []
     for span in _candidates(doc):
-        value = normalise(span.text, published, tense=clause_tense(span))
-        found.append(Timex(span.start_char, span.end_char, span.text, value.type, value.value))
+        normalised = normalise(span.text, published, tense=clause_tense(span))
+        value = normalised.value
+        if _YEAR_BACK.search(span.text) and re.fullmatch(r"\d{4}", value):
+            value = _same_quarter(found, span, value)
+        found.append(Timex(span.start_char, span.end_char, span.text, normalised.type, value))
     return found
+
+
+def _same_quarter(found: list[Timex], span: Span, year: str) -> str:
+    """ "a year earlier" after "the third quarter" in the same sentence is that quarter's year."""
+    for timex in reversed(found):
+        if timex.start < span.sent.start_char:
+            break
+        if m := re.fullmatch(r"\d{4}-(Q\d|H\d)", timex.value):
+            return f"{year}-{m.group(1)}"
+    return year
 
 
 def clause_tense(span: Span) -> str | None:
@@ -68,8 +83,16 @@ def _candidates(doc: Doc) -> list[Span]:
     ]
     pieces: list[Span] = []
     for span in sorted(entities + _longest(recovered), key=lambda s: s.start):
-        pieces.extend(p for p in map(_trim, _split(span)) if p is not None and _keep(p))
+        pieces.extend(p for p in map(_trim, _split(_extend(span))) if p is not None and _keep(p))
     return _join_adjacent(pieces)
+
+
+def _extend(span: Span) -> Span:
+    """Take in the time noun an entity modifies: "the year-ago" + "quarter"."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in HEAD_NOUNS and span.root.head.i == span.end:
+        return doc[span.start : span.end + 1]
+    return span
 
 
 @functools.cache
@@ -120,7 +143,7 @@ def _drop_article(doc: Doc, start: int, end: int) -> bool:
     if doc[start].lower_ not in ("the", "a", "an") or start + 1 >= end:
         return False
     following = doc[start + 1]
-    if following.like_num:
+    if following.like_num and doc[start].lower_ != "the":
         return not _YEARISH.fullmatch(following.text)
     months = vocabulary()["months"]
     return (

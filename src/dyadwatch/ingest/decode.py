@@ -36,7 +36,15 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\u2028\u2029]")
+# C1 controls in decoded text are nearly always Windows-1252 bytes that were decoded as Latin-1
+# upstream ("appearance \x96 all" is an en dash): give them their cp1252 meaning (measured on the
+# LGL and PolNeAR development texts); the five bytes cp1252 leaves undefined are dropped later.
+_C1_AS_CP1252 = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(0x80, 0xA0)
+    if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -93,7 +101,7 @@ def decode_bytes(data: bytes) -> str:
 
 def normalise_text(text: str) -> str:
     """NFC, newlines for every line-break convention, no zero-width or control characters."""
-    text = _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", text))
+    text = _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", text.translate(_C1_AS_CP1252)))
     return _invisible().sub("", text)
 
 

@@ -31,6 +31,11 @@ def read_feed(
 
     # A stream, never bytes or str: feedparser treats a string as a URL or file name to open.
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    if not parsed.get("version"):
+        reason = "not a recognised RSS or Atom document"
+        exception = parsed.get("bozo_exception")
+        yield Rejection(origin, Codes.E007, f"{reason}: {exception}" if exception else reason)
+        return
     feed_title = _text(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, start=1):
         yield _entry_article(
@@ -54,8 +59,7 @@ def _problem(parsed: Any) -> str | None:
         read = f"{len(parsed.entries)} entries read" if parsed.entries else "no entries read"
         return f"malformed feed ({read}): {exception}"
     if not parsed.entries:
-        kind = parsed.get("version") or "not a recognised RSS or Atom document"
-        return f"feed without entries ({kind})"
+        return f"feed without entries ({parsed.version})"
     return None
 
 
@@ -79,7 +83,9 @@ def _entry_article(
 def _published(entry: Any) -> dt.date | None:
     """The date as written in the feed; feedparser's parsed dates are shifted to UTC."""
     for key in ("published", "updated"):
-        date = parse_published(entry.get(key)) or parse_published(entry.get(f"{key}_parsed"))
+        # dict.get: FeedParserDict.get maps a missing "updated" to "published", with a warning.
+        raw, parsed = dict.get(entry, key), dict.get(entry, f"{key}_parsed")
+        date = parse_published(raw) or parse_published(parsed)
         if date:
             return date
     return None

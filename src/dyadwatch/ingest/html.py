@@ -35,6 +35,8 @@ def read_html(
         page = _XML_DECLARATION.sub("", decode_bytes(data))  # lxml refuses it in a str
     except Reject as reject:
         return reject.at(origin)
+    if not page.strip():
+        return Rejection(origin, Codes.E001, "empty HTML file (nothing but whitespace)")
     import trafilatura
 
     try:

@@ -31,10 +31,12 @@ def read_jsonl(
 ) -> Iterator[Article | Rejection]:
     """Articles and rejections from a binary JSON Lines stream, one line in memory at a time."""
     line_cap = JSON_BYTES_PER_CHAR * settings.max_article_chars + EXTRA_LINE_BYTES
-    lineno = 0
+    lineno = records = 0
     while True:
         line = stream.readline(line_cap + 1)
         if not line:
+            if not records:
+                yield Rejection(origin, Codes.E001, "no records: the JSON Lines input is empty")
             return
         lineno += 1
         where = f"{origin}:{lineno}"
@@ -48,6 +50,7 @@ def read_jsonl(
             line = line.removeprefix(b"\xef\xbb\xbf")
         if not line.strip():
             continue
+        records += 1
         try:
             yield _record(line, where=where, defaults=defaults, settings=settings)
         except Reject as reject:

@@ -39,7 +39,10 @@ def read_path(path: Path, *, defaults: Defaults, settings: Settings) -> Iterator
     """A file, or every file under a folder (recursive, sorted, hidden and metadata skipped)."""
     if path.is_dir():
         for file in _walk(path):
-            yield from read_file(file, defaults=defaults, settings=settings)
+            if isinstance(file, Rejection):
+                yield file
+            else:
+                yield from read_file(file, defaults=defaults, settings=settings)
     elif path.exists():
         yield from read_file(path, defaults=defaults, settings=settings)
     else:
@@ -47,6 +50,7 @@ def read_path(path: Path, *, defaults: Defaults, settings: Settings) -> Iterator
 
 
 def read_file(path: Path, *, defaults: Defaults, settings: Settings) -> Iterator[Item]:
+    """One file, by its extension or, failing that, by its content."""
     origin = str(path)
     try:
         with path.open("rb") as stream:
@@ -65,6 +69,7 @@ def read_file(path: Path, *, defaults: Defaults, settings: Settings) -> Iterator
 def read_stdin(
     stream: TextIO | BinaryIO, *, defaults: Defaults, settings: Settings
 ) -> Iterator[Item]:
+    """Standard input, sniffed; JSON Lines on stdin is streamed like a file."""
     try:
         yield from read_stream(
             binary(stream),
@@ -79,6 +84,7 @@ def read_stdin(
 
 
 def read_url(url: str, *, defaults: Defaults, settings: Settings) -> Iterator[Item]:
+    """A fetched page or feed; the content decides over a Content-Type that says HTML or text."""
     try:
         fetched = fetch(url, settings=settings, max_bytes=markup_cap(settings))
     except Reject as reject:
@@ -136,13 +142,24 @@ def read_stream(
             yield from read_feed(data, origin=origin, defaults=defaults, settings=settings)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under `folder` in sorted order, leaving out hidden names and *.meta.json."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and not name.endswith(META_SUFFIX):
-                yield Path(root, name)
+def _walk(folder: Path) -> Iterator[Path | Rejection]:
+    """Files under `folder` sorted by path, leaving out hidden names and *.meta.json.
+
+    Folders and files are interleaved by name (a/b/x before a/c), so the order is the sorted
+    order of the paths; symbolic links to folders are not followed (no cycles).
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Rejection(str(folder), Codes.E008, f"cannot list folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif not entry.name.endswith(META_SUFFIX):
+            yield Path(entry.path)
 
 
 def _meta_path(path: Path) -> Path | None:

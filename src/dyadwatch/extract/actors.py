@@ -1,0 +1,400 @@
+"""Actors of one parsed document: knowledge-base names, entities, titled phrases, coreference.
+
+One pass over spans the pipeline already made (entities, parse) plus the KB's PhraseMatcher:
+  1. KB names and spaCy entities → candidate spans (longest wins; "Jordan" by context);
+  2. people, with country/sector from their KB role on the date or from their titles
+     ("Kremlin spokesman", "director of ... in South Korea"); surnames refer back;
+  3. role phrases without a name ("South Korean officials") → standing groups (KORGOV);
+  4. remaining KB names → states, metonyms, organisations;
+  5. "the spokesman" and he/she → the last matching person outside quotation marks.
+Capital cities stand for the state (PETRARCH's convention: "Moscow" codes RUS) unless used as a
+place ("near Pyongyang"); institutions stand for a sector ("the Kremlin" → RUSGOV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from dyadwatch.records import Actor, ActorIndex, Mention
+from dyadwatch.resolve.kb import Entry, KnowledgeBase, RoleNoun
+
+PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "into", "across",
+                      "throughout", "toward", "towards", "over"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod",
+                          "npadvmod"})
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+# An unnamed expert takes the country of the nearest earlier actor of the same sector within
+# this many characters ("Others, including Professor X" after a Seoul analyst); sample article.
+SAME_SECTOR_CONTEXT_CHARS = 1000
+# A pronoun refers to a person mentioned at most this far back (about four news sentences).
+PRONOUN_REACH_CHARS = 600
+
+
+@dataclass
+class _Actor:
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    kb_id: str | None = None
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _KbSpan:
+    span: Span
+    entry: Entry
+    kind: str  # alias kind
+
+
+def actors(doc: Doc, kb: KnowledgeBase, published: dt.date | None) -> ActorIndex:
+    """Actors and their mentions in `doc`, ids a1, a2, ... in order of first mention."""
+    return _Resolver(doc, kb, published).run()
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, published: dt.date | None) -> None:
+        self.doc, self.kb, self.published = doc, kb, published
+        self.found: dict[str, _Actor] = {}
+        self.mentions: list[tuple[int, int, str, str]] = []  # token start, end, key, kind
+        self.taken: set[int] = set()  # tokens already part of a mention or a title
+        self.quoted = _quoted(doc.text)
+        self.by_start: dict[int, _KbSpan] = {}
+
+    def run(self) -> ActorIndex:
+        kb_spans = self._kb_spans()
+        self.by_start = {s.span.start: s for s in kb_spans}
+        self._people(kb_spans)
+        self._role_phrases()
+        for item in kb_spans:
+            if not self._is_taken(item.span) and self._stands_as_actor(item):
+                self._add_entry(item.span, item.entry, item.kind)
+        self._organizations()
+        self._pronouns()
+        return self._index()
+
+    # ---- candidate spans
+    def _kb_spans(self) -> list[_KbSpan]:
+        from spacy.util import filter_spans
+
+        matcher = self.kb.matcher(self.doc.vocab)
+        spans = filter_spans(Span(self.doc, s, e) for _, s, e in matcher(self.doc))
+        people = [t for e in self.doc.ents if e.label_ == "PERSON" and (t := self._trim_name(e))]
+        out = []
+        for span in spans:
+            hits = self.kb.lookup(span.text)
+            if not hits:
+                continue
+            entry, hit = hits[0]
+            inside_person = any(p.start <= span.start and span.end <= p.end and len(p) > len(span)
+                                for p in people)
+            if inside_person:
+                continue  # "Jordan Peterson", "Victoria Nuland", "Hunter Biden"
+            if hit.ambiguous and not self._ambiguous_is_meant(span):
+                continue
+            out.append(_KbSpan(span, entry, hit.kind))
+        return out
+
+    def _ambiguous_is_meant(self, span: Span) -> bool:
+        """An ambiguous name ("Jordan", "Georgia") is the country unless context says otherwise.
+
+        Not the country: after "City," ("Atlanta, Georgia"), after a title ("Mr. Jordan"), or
+        when a person with that name appears in the document ("Jordan Smith ... Jordan said").
+        """
+        doc = self.doc
+        if span.start >= 2 and doc[span.start - 1].text == "," \
+                and doc[span.start - 2].ent_type_ == "GPE":
+            return False
+        if span.start >= 1 and self._role(doc[span.start - 1]) is not None:
+            return False
+        return not any(e.label_ == "PERSON" and len(e) > 1 and span.text in e.text.split()
+                       for e in doc.ents)
+
+    def _stands_as_actor(self, item: _KbSpan) -> bool:
+        span, root = item.span, item.span.root
+        if item.kind == "demonym":
+            # "the Russians said" is an actor; "Russian shells" is not
+            return root.pos_ in NOUNS and root.dep_ not in ("amod", "compound")
+        if item.entry.kind == "state" and any(
+                e.label_ not in ("GPE", "NORP", "PERSON") and e.start <= span.start
+                and span.end <= e.end and len(e) > len(span) for e in self.doc.ents):
+            return False  # "Bank of Korea", "George Washington University"
+        if item.kind == "metonym" and item.entry.kind == "state":
+            head = root.head if root.dep_ == "pobj" else None
+            return head is None or head.lower_ not in LOCATIVE or span.start == 0
+        return True
+
+    def _is_taken(self, span: Span) -> bool:
+        return not self.taken.isdisjoint(range(span.start, span.end))
+
+    # ---- people
+    def _people(self, kb_spans: list[_KbSpan]) -> None:
+        named: list[tuple[Span, Entry | None]] = [
+            (s.span, s.entry) for s in kb_spans if s.entry.kind == "person"]
+        covered = {i for s in kb_spans for i in range(s.span.start, s.span.end)}
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and not any(i in covered for i in range(ent.start, ent.end)):
+                name = self._trim_name(ent)
+                if name is not None:
+                    named.append((name, None))
+        # given names and surnames of KB people in this document, wherever they occur
+        # ("(Russian President Vladimir) Putin")
+        surnames = {part: e.id for _, e in named if e is not None for part in e.name.split()
+                    if len(part) > 1 and part[:1].isupper()}
+        for span, entry in sorted(named, key=lambda x: x[0].start):
+            before, after = _modifiers(span, after=entry is None)
+            if entry is not None:
+                key = self._add_entry(span, entry, "name" if span.text == entry.name else "alias")
+            elif len(span) == 1 and span.text in surnames:
+                key = surnames[span.text]
+                if key in self.kb.entries:
+                    self._add_entry(span, self.kb.entries[key], "alias")
+                else:
+                    self._mention(span.start, span.end, key, "alias")
+            else:
+                key = self._add_unknown_person(span, before, after)
+            self.taken |= {t.i for t in before + after}
+            self.found[key].titles |= {t.lemma_.lower() for t in before + after
+                                       if self._role(t) is not None}
+            if len(span) > 1:
+                for token in (span[0], span[-1]):
+                    if token.text[:1].isupper() and len(token) > 1 and self._role(token) is None:
+                        surnames[token.text] = key
+        self._surname_tokens(surnames)
+
+    def _trim_name(self, ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        while start < end and (self.doc[start].pos_ in ("DET", "PUNCT", "ADJ")
+                               or self._role(self.doc[start]) is not None):
+            start += 1
+        while end > start and (self.doc[end - 1].tag_ in ("POS", "PRP$")
+                               or self.doc[end - 1].is_punct):
+            end -= 1
+        return self.doc[start:end] if end > start else None
+
+    def _add_unknown_person(self, span: Span, before: list[Token], after: list[Token]) -> str:
+        country, sector, code = self._describe(before[::-1] + after, head=None)
+        if country is None and sector is not None and code is None:
+            country = self._country_from_context(span, sector)
+        key = f"person:{span.text}"
+        if key not in self.found:
+            self.found[key] = _Actor(key, span.text, "person", country, sector,
+                                     code or _code(country, sector))
+        self._mention(span.start, span.end, key, "name")
+        return key
+
+    def _country_from_context(self, span: Span, sector: str) -> str | None:
+        start = span.start_char
+        for tok_start, _, key, _ in sorted(self.mentions, reverse=True):
+            actor = self.found[key]
+            char = self.doc[tok_start].idx
+            if char < start and start - char <= SAME_SECTOR_CONTEXT_CHARS \
+                    and actor.kind == "person" and actor.sector == sector and actor.country:
+                return actor.country
+        return None
+
+    def _surname_tokens(self, surnames: dict[str, str]) -> None:
+        first: dict[str, int] = {}
+        for start, _, key, _ in sorted(self.mentions):
+            first.setdefault(key, start)
+        for token in self.doc:
+            found = surnames.get(token.text)
+            if (found is None or token.i in self.taken or not _name_like(token)
+                    or first.get(found, token.i) >= token.i):
+                continue
+            self._mention(token.i, token.i + 1, found, "alias")
+
+    # ---- titles and role phrases
+    def _role(self, token: Token) -> RoleNoun | None:
+        nouns = self.kb.role_nouns
+        return nouns.get(token.lower_) or nouns.get(token.lemma_.lower()) or nouns.get(
+            token.lower_.rstrip("."))
+
+    def _describe(self, tokens: list[Token], head: RoleNoun | None,
+                  ) -> tuple[str | None, str | None, str | None]:
+        """Country, sector and own code read from modifier tokens, nearest first."""
+        country = code = strong = weak = None
+        if head is not None:
+            strong, weak = (head.sector, None) if head.strong else (None, head.sector)
+        skip: set[int] = set()
+        for token in tokens:
+            if token.i in skip:
+                continue
+            item = self.by_start.get(token.i)
+            if item is not None:
+                skip |= set(range(item.span.start, item.span.end))
+                standing = self.kb.standing(item.entry, self.published)
+                if item.entry.kind != "state" and standing.sector and strong is None:
+                    strong = standing.sector
+                    if standing.country is None:
+                        code = standing.code
+                country = country or standing.country
+                continue
+            role = self._role(token)
+            if role is not None and role.sector:
+                if role.strong and strong is None:
+                    strong = role.sector
+                elif weak is None:
+                    weak = role.sector
+        sector = strong or weak
+        return (None if code else country), sector, code
+
+    def _role_phrases(self) -> None:
+        for token in self.doc:
+            role = self._role(token)
+            if role is None or token.pos_ not in NOUNS or token.i in self.taken:
+                continue
+            if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i \
+                    and token.head.pos_ in NOUNS:
+                continue  # a premodifier: its head's phrase decides
+            before, after = _modifiers(token.doc[token.i: token.i + 1])
+            nearest = [self.by_start[t.i] for t in before[::-1] if t.i in self.by_start]
+            if nearest and nearest[0].entry.kind != "state" and (
+                    not role.strong or nearest[0].entry.sector == role.sector):
+                continue  # "a UN Security Council spokesman", "Haaretz newspaper": the named body
+            if all(t.pos_ == "DET" for t in before) and not after and token.tag_ == "NN" \
+                    and token.i > 0 and self.doc[token.i - 1].lower_ == "the":
+                self._title_mention(token)
+                continue
+            country, sector, code = self._describe(before[::-1] + after, role)
+            if sector is None or (country is None and code is None):
+                continue
+            edge = [t for t in before if t.pos_ != "DET"]
+            start = edge[0].i if edge else token.i
+            end = max([token.i] + [t.i for t in after]) + 1
+            key = code or f"{sector.lower()}:{country}"
+            if key not in self.found:
+                entry = self.kb.entries.get(key)
+                kind = "organization" if role.kind == "organization" else (
+                    "group" if token.tag_ in ("NNS", "NNPS") else "person")
+                text = self.doc[start:end].text
+                self.found[key] = _Actor(key, entry.name if entry else text, kind, country,
+                                         sector, code or _code(country, sector),
+                                         entry.id if entry else None)
+            self.taken |= {t.i for t in before + after}
+            self._mention(start, end, key, "role")
+
+    def _title_mention(self, token: Token) -> None:
+        """"the spokesman" → the last person with that title, when it is cheap to tell."""
+        word = token.lemma_.lower()
+        for start, _, key, _ in sorted(self.mentions, reverse=True):
+            actor = self.found[key]
+            if start < token.i and actor.kind == "person" and word in actor.titles:
+                self._mention(token.i, token.i + 1, key, "role")
+                return
+
+    # ---- other names
+    def _organizations(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or self._is_taken(ent):
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            span = span[:-1] if len(span) > 1 and span[-1].tag_ == "POS" else span
+            if not span or all(self._role(t) is not None for t in span):
+                continue  # "Media reports": a role noun alone is no organisation
+            before, _ = _modifiers(span, after=False)
+            words = list(span)[::-1] + before[::-1]
+            country, sector, code = self._describe(words, None)
+            key = f"org:{span.text}"
+            if key not in self.found:
+                self.found[key] = _Actor(key, span.text, "organization", country, sector,
+                                         code or _code(country, sector))
+            self._mention(span.start, span.end, key, "name")
+
+    def _add_entry(self, span: Span, entry: Entry, kind: str) -> str:
+        key = entry.id
+        if key not in self.found:
+            standing = self.kb.standing(entry, self.published)
+            self.found[key] = _Actor(key, entry.name, entry.kind, standing.country,
+                                     standing.sector, standing.code, entry.id,
+                                     set((standing.title or "").lower().split()))
+        self._mention(span.start, span.end, key, kind)
+        return key
+
+    def _mention(self, start: int, end: int, key: str, kind: str) -> None:
+        self.mentions.append((start, end, key, kind))
+        self.taken |= set(range(start, end))
+
+    # ---- pronouns
+    def _pronouns(self) -> None:
+        people = sorted((self.doc[s].idx, key) for s, _, key, kind in self.mentions
+                        if self.found[key].kind == "person" and kind != "pronoun"
+                        and not _inside(self.doc[s].idx, self.quoted))
+        for token in self.doc:
+            if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in self.taken \
+                    or _inside(token.idx, self.quoted):
+                continue
+            earlier = [(idx, key) for idx, key in people if idx < token.idx]
+            if earlier and token.idx - earlier[-1][0] <= PRONOUN_REACH_CHARS:
+                self._mention(token.i, token.i + 1, earlier[-1][1], "pronoun")
+
+    # ---- output
+    def _index(self) -> ActorIndex:
+        mentions = sorted(set(self.mentions))
+        ids: dict[str, str] = {}
+        for _, _, key, _ in mentions:
+            ids.setdefault(key, f"a{len(ids) + 1}")
+        index = ActorIndex()
+        for key, actor_id in ids.items():
+            a = self.found[key]
+            index.actors.append(Actor(actor_id, a.name, a.kind, a.country, a.sector, a.code,
+                                      a.kb_id))
+        text = self.doc.text
+        for start, end, key, kind in mentions:
+            first, last = self.doc[start], self.doc[end - 1]
+            char_start, char_end = first.idx, last.idx + len(last)
+            index.mentions.append(Mention(char_start, char_end, text[char_start:char_end],
+                                          ids[key], kind))
+        return index
+
+
+def _name_like(token: Token) -> bool:
+    """A capitalised surname used as a name: not "in May", nor the modal in "May I"."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.tag_ in ("VBD", "VBZ"):
+        return True  # "May said": a modal is never followed by a finite verb
+    if token.ent_type_ in NOT_NAMES and token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return token.pos_ == "PROPN"
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    return (country + (sector or "")) if country else None
+
+
+def _modifiers(span: Span, *, after: bool = True) -> tuple[list[Token], list[Token]]:
+    """Title words before a name or role noun, and its appositive / of-phrase after it."""
+    root, doc = span.root, span.doc
+    before: list[Token] = []
+    i = span.start - 1
+    while i >= span.sent.start and root in doc[i].ancestors and (
+            doc[i].dep_ in PREMODIFIERS or doc[i].text in "()"):
+        if not doc[i].is_punct:
+            before.insert(0, doc[i])
+        i -= 1
+    following: list[Token] = []
+    for child in root.rights if after else ():
+        words = [t for t in child.subtree if not t.is_punct]
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "at") and
+                                     any(t.ent_type_ in ("ORG", "GPE") for t in words)):
+            following.extend(words)
+    return before, following
+
+
+_QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def _inside(char: int, regions: list[tuple[int, int]]) -> bool:
+    return any(start < char < end for start, end in regions)

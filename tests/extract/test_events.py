@@ -1,0 +1,114 @@
+"""Event coding on invented sentences: type, actors' countries, modality; negatives included."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from dyadwatch.records import Article
+
+PUBLISHED = dt.date(2024, 3, 14)
+
+
+@pytest.fixture(scope="module")
+def annotator():  # type: ignore[no-untyped-def]
+    from dyadwatch.annotate import Annotator
+
+    return Annotator.load()
+
+
+def code(annotator: Any, text: str) -> list[dict[str, Any]]:
+    out = annotator.annotate(Article(id="t", text=text, published=PUBLISHED)).to_dict()
+    actors = {a["id"]: a for a in out["actors"]}
+    return [
+        {
+            "type": e["type"],
+            "source": sorted(actors[i]["country"] or actors[i]["code"] or "?" for i in e["source"]),
+            "target": sorted(actors[i]["country"] or actors[i]["code"] or "?" for i in e["target"]),
+            "modality": e["modality"],
+            "trigger": text[e["trigger"][0]:e["trigger"][1]],
+            "mode": e["mode"],
+            "date": e["date"],
+        }
+        for e in out["events"]
+    ]
+
+
+CASES = [
+    # text, type, source countries, target countries, modality
+    ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday.",
+     "CONSULT", ["RUS"], ["CHN"], "asserted"),
+    ("The United States imposed new sanctions on Iran over its nuclear programme.",
+     "SANCTION", ["USA"], ["IRN"], "asserted"),
+    ("North Korea was condemned by the United Nations Security Council.",
+     "ACCUSE", ["UNO"], ["PRK"], "asserted"),
+    ("Turkey threatened to attack Kurdish militants in Syria.",
+     "THREATEN", ["TUR"], [], "asserted"),
+    ("France urged Russia to withdraw its troops from Ukraine.",
+     "REQUEST", ["FRA"], ["RUS"], "asserted"),
+    ("Japan will send humanitarian aid to Ukraine next month.",
+     "AGREE", ["JPN"], ["UKR"], "future"),
+    ("Israel did not attack Lebanon on Sunday.",
+     "ASSAULT", ["ISR"], ["LBN"], "negated"),
+    ("Iran could attack Israel if the negotiations fail.",
+     "ASSAULT", ["IRN"], ["ISR"], "hypothetical"),
+    ("Unnamed officials said that China had supplied weapons to Russia.",
+     "AID", ["CHN"], ["RUS"], "reported"),
+    ("India and Pakistan held talks in Islamabad on Monday.",
+     "CONSULT", ["IND", "PAK"], [], "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target", "modality"), CASES)
+def test_event_is_coded(
+    annotator: Any, text: str, etype: str, source: list[str], target: list[str], modality: str
+) -> None:
+    events = code(annotator, text)
+    matching = [
+        e for e in events
+        if e["type"] == etype and set(source) <= set(e["source"]) | set(e["target"])
+        and set(target) <= set(e["target"]) | set(e["source"])
+    ]
+    assert matching, f"no {etype} {source}->{target} in {events}"
+    assert matching[0]["modality"] == modality, matching[0]
+
+
+def test_embedded_action_is_folded_into_the_threat(annotator: Any) -> None:
+    events = code(annotator, "Turkey threatened to attack Kurdish militants in Syria.")
+    assert [e["type"] for e in events] == ["THREATEN"]
+    assert events[0]["mode"] == "violence"
+
+
+def test_request_takes_the_object_as_target_and_absorbs_the_demand(annotator: Any) -> None:
+    events = code(annotator, "France urged Russia to withdraw its troops from Ukraine.")
+    assert [e["type"] for e in events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Paris was mild on Tuesday.",
+        "Analysts discussed the history of the region at length.",
+        "Shares of Apple rose 3 percent in early trading.",
+    ],
+)
+def test_no_event_without_an_actor_acting(annotator: Any, text: str) -> None:
+    assert code(annotator, text) == []
+
+
+def test_question_is_hypothetical(annotator: Any) -> None:
+    events = code(annotator, "Will China invade Taiwan?")
+    assert events and all(e["modality"] != "asserted" for e in events)
+
+
+def test_event_date_from_its_own_time_expression(annotator: Any) -> None:
+    events = code(annotator, "Putin visited Beijing on May 16, 2023, and met Xi Jinping.")
+    visit = next(e for e in events if e["trigger"] == "visited")
+    assert visit["date"] == "2023-05-16"
+
+
+def test_event_without_time_expression_takes_the_publication_date(annotator: Any) -> None:
+    events = code(annotator, "Germany condemned the attack on the embassy.")
+    assert events and events[0]["date"] == PUBLISHED.isoformat()

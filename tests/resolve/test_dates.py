@@ -1,0 +1,122 @@
+"""TIMEX3 values of time expressions against an invented publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyadwatch.resolve.dates import TimexValue, clean, normalise
+
+WEDNESDAY = dt.date(2013, 3, 20)  # ISO week 2013-W12
+
+CASES = [
+    # text, tense, type, value
+    ("Tuesday", "past", "DATE", "2013-03-19"),
+    ("Wednesday", "past", "DATE", "2013-03-20"),
+    ("Friday", "past", "DATE", "2013-03-15"),
+    ("Friday", "future", "DATE", "2013-03-22"),
+    ("Friday", None, "DATE", "2013-03-15"),
+    ("next Tuesday", "past", "DATE", "2013-03-26"),
+    ("last Wednesday", None, "DATE", "2013-03-13"),
+    ("Tuesday morning", "past", "TIME", "2013-03-19TMO"),
+    ("today", None, "DATE", "2013-03-20"),
+    ("yesterday", None, "DATE", "2013-03-19"),
+    ("tomorrow", None, "DATE", "2013-03-21"),
+    ("last night", None, "TIME", "2013-03-19TNI"),
+    ("this morning", None, "TIME", "2013-03-20TMO"),
+    ("2 p.m.", None, "TIME", "2013-03-20T14:00"),
+    ("10:30 a.m. Thursday", "future", "TIME", "2013-03-21T10:30"),
+    ("noon", None, "TIME", "2013-03-20T12:00"),
+    ("last week", None, "DATE", "2013-W11"),
+    ("this week", None, "DATE", "2013-W12"),
+    ("next week", None, "DATE", "2013-W13"),
+    ("this year", None, "DATE", "2013"),
+    ("last year", None, "DATE", "2012"),
+    ("early next year", None, "DATE", "2014"),
+    ("earlier this month", None, "DATE", "2013-03"),
+    ("last month", None, "DATE", "2013-02"),
+    ("April 25, 2019", None, "DATE", "2019-04-25"),
+    ("25 April 2019", None, "DATE", "2019-04-25"),
+    ("Sept. 13, 2023", None, "DATE", "2023-09-13"),
+    ("April 25", "past", "DATE", "2012-04-25"),
+    ("April 25", "future", "DATE", "2013-04-25"),
+    ("March 2", "past", "DATE", "2013-03-02"),
+    ("December", "past", "DATE", "2012-12"),
+    ("January", None, "DATE", "2013-01"),
+    ("June last year", None, "DATE", "2012-06"),
+    ("March 1998", None, "DATE", "1998-03"),
+    ("1998", None, "DATE", "1998"),
+    ("fiscal 1998", None, "DATE", "1998"),
+    ("nineteen ninety-six", None, "DATE", "1996"),
+    ("the 1990s", None, "DATE", "199X"),
+    ("the late 1970s", None, "DATE", "197X"),
+    ("the 20th century", None, "DATE", "19"),
+    ("the third quarter", None, "DATE", "2013-Q3"),
+    ("the third quarter", "past", "DATE", "2012-Q3"),
+    ("the third quarter of 1998", None, "DATE", "1998-Q3"),
+    ("third-quarter", None, "DATE", "2013-Q3"),
+    ("the first half", None, "DATE", "2013-H1"),
+    ("last fall", None, "DATE", "2012-FA"),
+    ("this summer", None, "DATE", "2013-SU"),
+    ("now", None, "DATE", "PRESENT_REF"),
+    ("currently", None, "DATE", "PRESENT_REF"),
+    ("recently", None, "DATE", "PAST_REF"),
+    ("the past", None, "DATE", "PAST_REF"),
+    ("the future", None, "DATE", "FUTURE_REF"),
+    ("four years", None, "DURATION", "P4Y"),
+    ("three days", None, "DURATION", "P3D"),
+    ("two hours", None, "DURATION", "PT2H"),
+    ("the past decade", None, "DURATION", "P10Y"),
+    ("two decades", None, "DURATION", "P20Y"),
+    ("the past three months", None, "DURATION", "P3M"),
+    ("five-year", None, "DURATION", "P5Y"),
+    ("2 1/2 years", None, "DURATION", "P2Y6M"),
+    ("twenty four hours", None, "DURATION", "PT24H"),
+    ("several years", None, "DURATION", "PXY"),
+    ("weeks", None, "DURATION", "PXW"),
+    ("two years ago", None, "DATE", "2011"),
+    ("three days ago", None, "DATE", "2013-03-17"),
+    ("a month ago", None, "DATE", "2013-02"),
+    ("a year earlier", None, "DATE", "2012"),
+    ("several years ago", None, "DATE", "PAST_REF"),
+    ("daily", None, "SET", "P1D"),
+    ("every week", None, "SET", "P1W"),
+    ("every Thursday", None, "SET", "XXXX-WXX-4"),
+    ("Christmas", "future", "DATE", "2013-12-25"),
+    ("something odd", None, "DATE", "XXXX-XX-XX"),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "type_", "value"), CASES)
+def test_values_against_the_publication_date(
+    text: str, tense: str | None, type_: str, value: str
+) -> None:
+    assert normalise(text, WEDNESDAY, tense=tense) == TimexValue(type_, value)
+
+
+UNANCHORED = [
+    ("Tuesday", "DATE", "XXXX-WXX-2"),
+    ("last week", "DATE", "XXXX-WXX"),
+    ("this year", "DATE", "XXXX"),
+    ("earlier this month", "DATE", "XXXX-XX"),
+    ("yesterday", "DATE", "XXXX-XX-XX"),
+    ("April 25", "DATE", "XXXX-04-25"),
+    ("April 25, 2019", "DATE", "2019-04-25"),
+    ("four years", "DURATION", "P4Y"),
+    ("now", "DATE", "PRESENT_REF"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "value"), UNANCHORED)
+def test_without_publication_date_relative_values_are_underspecified(
+    text: str, type_: str, value: str
+) -> None:
+    assert normalise(text, None, tense="past") == TimexValue(type_, value)
+
+
+def test_clean_drops_possessives_dots_and_hyphens() -> None:
+    assert clean("Last Year’s") == "last year"
+    assert clean("Sept. 30") == "sept 30"
+    assert clean("third-quarter") == "third quarter"
+    assert clean("5 p.m. EST") == "5 pm est"

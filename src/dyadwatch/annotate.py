@@ -51,7 +51,7 @@ def annotate_doc(
     # 5. events (may add ad hoc actors for unnamed but acting groups)
     events = extract_events(
         doc, actor_index, published=article.published, timexes=timexes, places=places,
-        lexicon=lexicon,
+        lexicon=lexicon, kb=kb,
     )
     return Annotation(
         article=article,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dyadwatch.records import Actor, ActorIndex, Mention, Span
+from dyadwatch.resolve.kb import KnowledgeBase
 
 ACTOR_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Nouns that denote groups of people who act: they may stand as ad hoc actors.
@@ -45,8 +46,9 @@ class Argument:
 class ArgumentResolver:
     """Resolves argument tokens to actors, adding ad hoc actors to the index as needed."""
 
-    def __init__(self, index: ActorIndex) -> None:
+    def __init__(self, index: ActorIndex, kb: KnowledgeBase | None = None) -> None:
         self.index = index
+        self.kb = kb
         self._adhoc: dict[str, str] = {}
 
     def resolve(self, head: Token | None) -> list[Argument]:
@@ -103,6 +105,10 @@ class ArgumentResolver:
         words = [t for t in words if t.i >= _phrase_start(token, words)]
         start, end = words[0].idx, token.idx + len(token)
         text = token.doc.text[start:end]
+        known = self._known_actor(text)
+        if known is not None:
+            self.index.mentions.append(Mention(start, end, text, known, kind="demonym"))
+            return Argument(known, (start, end))
         key = text.lower()
         if key not in self._adhoc:
             actor_id = f"a{len(self.index.actors) + 1}"
@@ -114,6 +120,25 @@ class ArgumentResolver:
         actor_id = self._adhoc[key]
         self.index.mentions.append(Mention(start, end, text, actor_id, kind="name"))
         return Argument(actor_id, (start, end))
+
+
+    def _known_actor(self, text: str) -> str | None:
+        """A state named by a demonym the resolver left unlinked ("North Korean shells")."""
+        if self.kb is None:
+            return None
+        states = [entry for entry, _ in self.kb.lookup(text) if entry.kind == "state"]
+        if len(states) != 1:
+            return None
+        entry = states[0]
+        for actor in self.index.actors:
+            if actor.kb_id == entry.id:
+                return actor.id
+        actor_id = f"a{len(self.index.actors) + 1}"
+        self.index.actors.append(Actor(
+            id=actor_id, name=entry.name, kind="state", country=entry.country,
+            sector=entry.sector, code=entry.code or entry.country, kb_id=entry.id,
+        ))
+        return actor_id
 
 
 def _phrase_start(token: Token, words: list[Token]) -> int:

@@ -18,6 +18,7 @@ from dyadwatch.extract.modality import modality
 from dyadwatch.extract.triggers import Trigger, find_triggers
 from dyadwatch.ontology import EventType, Modality
 from dyadwatch.records import ActorIndex, Event, EventPlace, Place, Timex
+from dyadwatch.resolve.kb import KnowledgeBase
 
 COOPERATIVE = frozenset({EventType.CONSULT, EventType.SUPPORT, EventType.COOPERATE, EventType.AID})
 # Responses without an object take the initiator of the conjoined act as target
@@ -70,10 +71,14 @@ def events(
     timexes: Sequence[Timex] = (),
     places: Sequence[Place] = (),
     lexicon: Lexicon | None = None,
+    kb: KnowledgeBase | None = None,
 ) -> list[Event]:
-    """All events of the document, in text order."""
+    """All events of the document, in text order.
+
+    `kb` lets unlinked demonyms in argument position resolve to their state.
+    """
     lexicon = lexicon or load_lexicon()
-    resolver = ArgumentResolver(actors)
+    resolver = ArgumentResolver(actors, kb)
     out: list[Event] = []
     for sent in doc.sents:
         drafts = [_draft(t, resolver) for t in find_triggers(sent, lexicon)]
@@ -342,7 +347,7 @@ def _clause_tokens(token: Token, governors: list[Token]) -> set[int]:
                 break
             if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"aux", "auxpass"}:
                 break
-            if current.head is current:
+            if current.head.i == current.i:
                 break
             current = current.head
     return inside

@@ -55,7 +55,7 @@ def _control_chain(token: Token) -> list[Token]:
     """The token and the governors whose modality it shares ("had no plans to sign")."""
     chain = [token]
     current = token
-    while current.dep_ in CONTROL_DEPS and current.head is not current:
+    while current.dep_ in CONTROL_DEPS and current.head.i != current.i:
         if current.dep_ == "advcl" and not _is_purpose(current):
             break
         current = current.head
@@ -74,7 +74,7 @@ def _negated(trigger: Token) -> bool:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {"no", "neither"}):
                 return True
-        if token is not trigger and token.lemma_ in NEGATING_VERBS:
+        if token.i != trigger.i and token.lemma_ in NEGATING_VERBS:
             return True
         if token.dep_ == "pobj" and token.head.lower_ == "without":
             return True
@@ -91,7 +91,7 @@ def _hypothetical(trigger: Token) -> bool:
                 return True
             if child.dep_ == "amod" and child.lower_ in HEDGE_MODIFIERS:
                 return True
-        if token is not trigger and token.lemma_ in HEDGE_VERBS:
+        if token.i != trigger.i and token.lemma_ in HEDGE_VERBS:
             return True
     top = chain[-1]
     if top.dep_ == "ROOT" and top.sent.text.rstrip().rstrip("”\"’'").endswith("?"):
@@ -135,11 +135,11 @@ def _future(trigger: Token) -> bool:
                 return True
             if child.dep_ in {"amod", "compound"} and child.lower_ in FUTURE_MODIFIERS:
                 return True
-            if child.dep_ == "aux" and child.lower_ == "to" and token is trigger:
+            if child.dep_ == "aux" and child.lower_ == "to" and token.i == trigger.i:
                 governor = token.head
                 if governor.lemma_ in INTENT_VERBS or governor.lemma_ in INTENT_NOUNS:
                     return True
-        if token is not trigger and token.lemma_ == "go" and any(
+        if token.i != trigger.i and token.lemma_ == "go" and any(
             c.lower_ == "to" for c in trigger.children
         ):
             return True

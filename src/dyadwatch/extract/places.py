@@ -251,7 +251,7 @@ def _is_metonym(span: Span, actors: ActorIndex | None) -> bool:
     ):
         return True
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "the United States and South Korea warned"
     if root.dep_ not in {"nsubj", "nsubjpass"} and not (
         root.dep_ == "pobj" and root.head.dep_ == "agent"

@@ -17,9 +17,8 @@ Span_ = tuple[int, int]
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Relations under which a reporting verb does not report: "the report, which he said ..." is
-# kept (relcl is a clause), but "the said report" (amod) and participles modifying nouns are not.
-NON_REPORTING_DEPS = frozenset({"amod", "acl", "compound"})
+# Relations under which a reporting verb does not report ("the said report", "a say-so deal").
+NON_REPORTING_DEPS = frozenset({"amod", "compound"})
 # Children that are not part of a speaker's name ("spokesman John Kirby, who ..." -> "John Kirby").
 SPEAKER_RIGHT_CUT = frozenset({"relcl", "appos", "acl", "prep", "punct", "advmod", "cc"})
 
@@ -31,10 +30,13 @@ class Cues(BaseModel, frozen=True):
     speech_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     stance_verbs: frozenset[str]
+    object_verbs: frozenset[str]
     cue_nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
 
-    @field_validator("speech_verbs", "belief_verbs", "stance_verbs", "cue_nouns", mode="before")
+    @field_validator(
+        "speech_verbs", "belief_verbs", "stance_verbs", "object_verbs", "cue_nouns", mode="before"
+    )
     @classmethod
     def _lower(cls, value: object) -> object:
         return [str(x).lower() for x in value] if isinstance(value, list) else value
@@ -109,19 +111,21 @@ def speaker_of(cue: Token) -> Token | None:
     if any(child.dep_ == "nsubjpass" for child in cue.children):
         return None
     head = cue.head
-    if head is not cue and cue.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+    if cue.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+        return head  # "a statement saying that ...", "calls saying ..."
+    if head.i != cue.i and cue.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
+        if cue.dep_ == "pcomp" and head.head.i != head.i:
+            head = head.head
         if head.lemma_.lower() == "quote":
             for child in head.children:
                 if child.dep_ == "dobj":
                     return child
-        if cue.dep_ == "pcomp" and head.head is not head:
-            return speaker_of(head.head)
-        return speaker_of(head)
+        return speaker_of(head) if head.pos_ in {"VERB", "AUX"} else None
     return inverted_subject(cue)
 
 
 def inverted_subject(cue: Token) -> Token | None:
-    """"..., said Putin": a name right after the verb when the parser found no subject."""
+    """A name right after the verb ("..., said Putin") when the parser found no subject."""
     for child in cue.rights:
         if child.dep_ in {"dobj", "attr", "npadvmod", "dep", "appos", "nsubj"} and child.pos_ in {
             "PROPN",
@@ -154,7 +158,7 @@ def speaker_span(head: Token) -> Span_:
 
 
 def author_of(head: Token, cues: Cues) -> Token:
-    """"a statement from the ministry" -> "ministry"; other heads are returned unchanged."""
+    """The author behind a cue noun ("a statement from the ministry" -> "ministry"), else `head`."""
     if head.lemma_.lower() not in cues.cue_nouns:
         return head
     for child in head.children:

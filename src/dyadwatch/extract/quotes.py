@@ -89,13 +89,11 @@ class _Resolver:
         for where, actor in reversed(self.history):
             if paragraph - where > PRONOUN_PARAGRAPH_WINDOW:
                 break
-            if not person or self._kind(actor) in {"person", None}:
+            if (self._kind(actor) in {"person", None}) == person:
                 return actor
         if person:
             before = [
-                m
-                for m in self.outside
-                if m.end <= speaker[0] and self._kind(m.actor) == "person"
+                m for m in self.outside if m.end <= speaker[0] and self._kind(m.actor) == "person"
             ]
             if before:
                 return before[-1].actor
@@ -103,7 +101,7 @@ class _Resolver:
         return mention.actor if mention is not None else None
 
     def nominal(self, words: str, start: int) -> str | None:
-        """"the ministry" / "the spokesman": the closest earlier actor named or titled so."""
+        """A noun speaker ("the ministry"): the closest earlier actor so named or titled."""
         nouns = _WORD.findall(words)
         if not nouns:
             return None
@@ -111,11 +109,18 @@ class _Resolver:
         for mention in sorted(self.outside, key=lambda m: m.start, reverse=True):
             if mention.end > start:
                 continue
-            name = self._name(mention)
-            title = self.text[max(0, mention.start - TITLE_WINDOW) : mention.start].lower()
-            if head in _WORD.findall(name.lower()) or head in _WORD.findall(title):
+            if head in _WORD.findall(self._name(mention).lower()) or self._titled(mention, head):
                 return mention.actor
         return None
+
+    def _titled(self, mention: Mention, head: str) -> bool:
+        """The name comes right after the role noun, with only capitalised words between."""
+        words = _WORD.findall(self.text[max(0, mention.start - TITLE_WINDOW) : mention.start])
+        lowered = [w.lower() for w in words]
+        if head not in lowered:
+            return False
+        after = words[len(lowered) - lowered[::-1].index(head) :]
+        return all(w[:1].isupper() for w in after)
 
     def paragraph(self, char: int) -> int:
         return bisect.bisect_left(self.breaks, char)

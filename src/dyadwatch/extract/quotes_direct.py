@@ -2,8 +2,8 @@
 
 Marks are paired per paragraph, so one stray mark costs at most one paragraph, never the article
 (textacy's `direct_quotations` gives up on an odd count). A quote left open at the end of a
-paragraph is kept when the next paragraph opens another one (the news convention for a quote
-running over several paragraphs) or when it opened its own paragraph.
+paragraph is kept when it opened its paragraph, or opened a sentence and the next paragraph opens
+another quote (the news convention for a quote running over several paragraphs).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def marked_spans(text: str) -> list[Marked]:
         if open_at is None:
             continue
         next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[number + 1])
-        if next_opens or open_at == p_start:
+        if open_at == p_start or (next_opens and _after_sentence_end(text[p_start:open_at])):
             end = len(text[:p_end].rstrip())
             if end - open_at > 1:
                 found.append(Marked(open_at, end, False, number, p_start))
@@ -135,10 +135,10 @@ def _attributed(
 
 def _governing_cue(inner: list[Token], cues: Cues, span: tuple[int, int]) -> Token | None:
     """The nearest reporting or stance verb above the quote in the parse (Kim pledged his “...”)."""
-    lemmas = cues.speech_verbs | cues.stance_verbs | cues.belief_verbs
+    lemmas = cues.speech_verbs | cues.stance_verbs
     for token in inner:
         head = token.head
-        while span[0] <= head.idx < span[1] and head.head is not head:
+        while span[0] <= head.idx < span[1] and head.head.i != head.i:
             head = head.head
         if span[0] <= head.idx < span[1]:
             continue
@@ -183,9 +183,7 @@ def _after(doc: Doc, start: int, stop: int) -> list[Token]:
 def _before(doc: Doc, mark: Marked, previous_end: int | None) -> list[Token]:
     """Tokens of the sentence before a quote's opening mark, after any earlier quote."""
     start = max(mark.paragraph_start, previous_end or 0)
-    tokens = [
-        t for t in doc[_first_at(doc, start) :] if t.idx + len(t.text) <= mark.start
-    ]
+    tokens = [t for t in doc[_first_at(doc, start) :] if t.idx + len(t.text) <= mark.start]
     tokens = [t for t in tokens if not t.is_space]
     cut = max((i + 1 for i, t in enumerate(tokens) if t.text in SENTENCE_END), default=0)
     return tokens[cut:]
@@ -204,7 +202,12 @@ def _first_at(doc: Doc, char: int) -> int:
 
 
 def _opens_sentence(text: str, mark: Marked) -> bool:
-    prefix = text[mark.paragraph_start : mark.start].rstrip()
+    return _after_sentence_end(text[mark.paragraph_start : mark.start])
+
+
+def _after_sentence_end(prefix: str) -> bool:
+    """Whether text after `prefix` (within a paragraph) starts a sentence or follows a colon."""
+    prefix = prefix.rstrip()
     if not prefix or prefix[-1] in ".!?:":
         return True
     return prefix[-1] in CLOSING + STRAIGHT and prefix[-2:-1] in {".", "!", "?"}
@@ -227,7 +230,7 @@ def _opens_with_mark(text: str, paragraph: tuple[int, int]) -> bool:
 
 
 def _role(text: str, i: int, is_open: bool) -> str | None:
-    """"open", "close" or None for the character at `i`."""
+    """The role of the character at `i`: "open", "close" or None."""
     char = text[i]
     if char in OPENING:
         return "open"

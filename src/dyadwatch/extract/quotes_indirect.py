@@ -19,13 +19,20 @@ from dyadwatch.extract.quote_cues import (
 
 # A complement shorter than this ("he said so", "she thinks not") reports nothing to code.
 MIN_CONTENT_WORDS = 2
+# An object shorter than this ("denied it", "confirmed the deal") names a topic, not a report.
+MIN_OBJECT_TOKENS = 3
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp", "appos"})
+# "Ben Carson: Clinton not fit to serve": a source of at most this many capitalised tokens,
+# naming a person, organisation or group (or all proper nouns, not an upper-case dateline), before
+# a colon that opens a paragraph (headline style).
+HEADLINE_SOURCE_MAX = 4
+HEADLINE_SOURCE_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Found]:
     """Reported speech and thought outside quotation marks (`quoted` spans are skipped)."""
-    verbs = cues.speech_verbs | cues.belief_verbs
+    verbs = cues.speech_verbs | cues.belief_verbs | cues.object_verbs
     found: list[Found] = []
     for token in doc:
         if _inside(token.idx, quoted) or _is_question(token.sent, quoted):
@@ -41,17 +48,77 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
                 quote = _according_to(phrase)
         if quote is not None:
             found.append(quote)
+    found.extend(_headline_claims(doc, quoted))
+    return found
+
+
+def _headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
+    """Headline claims ("Putin: West wants war"): a named source, a colon, a claim."""
+    found = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        colon = next(
+            (k for k, t in enumerate(tokens[: HEADLINE_SOURCE_MAX + 1]) if t.text == ":"), None
+        )
+        if colon is None or colon == 0 or _inside(tokens[colon].idx, quoted):
+            continue
+        source, claim = tokens[:colon], tokens[colon + 1 :]
+        at_paragraph_start = sent.start == 0 or "\n" in doc[sent.start - 1].text
+        named = any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source) or all(
+            t.pos_ == "PROPN" and not t.text.isupper() for t in source
+        )
+        if not (at_paragraph_start and named and all(t.text[:1].isupper() for t in source)):
+            continue
+        content = _content(claim)
+        if content is not None:
+            colon_at = tokens[colon].idx
+            speaker = (source[0].idx, source[-1].idx + len(source[-1].text))
+            found.append(Found(*content, "indirect", (colon_at, colon_at + 1), speaker))
     return found
 
 
 def _reported_clause(cue: Token, cues: Cues) -> Found | None:
+    verbs = cues.speech_verbs | cues.belief_verbs
     complement = next((c for c in cue.children if c.dep_ in COMPLEMENT_DEPS), None)
-    if complement is None:
+    if complement is not None:
+        content = _content(_clause(complement, verbs))
+    elif (obj := _content_object(cue, cues)) is not None:
+        content = _content(list(obj.subtree))
+    elif cue.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in cue.children):
+        # "This campaign, he says, is different": the cue interrupts the clause it reports.
+        own = {t.i for t in cue.subtree}
+        content = _content([t for t in _clause(cue.head, verbs) if t.i not in own])
+    else:
         return None
-    content = _content(list(complement.subtree))
     if content is None:
         return None
     return Found(*content, "indirect", cue_span(cue), attribution(cue, cues))
+
+
+def _content_object(cue: Token, cues: Cues) -> Token | None:
+    """The object of "announced new sanctions", when the verb reports what it takes."""
+    if cue.lemma_.lower() not in cues.object_verbs:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON" or len(list(obj.subtree)) < MIN_OBJECT_TOKENS:
+        return None
+    return obj
+
+
+def _clause(root: Token, verbs: frozenset[str]) -> list[Token]:
+    """The contiguous part of `root`'s subtree around it that no coordinated reporting verb
+    takes over ("X said A, and Y said B": the content of the first "said" stops before "and")."""
+    cuts = [
+        t.left_edge.i
+        for t in root.subtree
+        if t.i != root.i and t.dep_ == "conj" and is_verb(t, verbs)
+    ]
+    start = max((c for c in cuts if c < root.i), default=root.left_edge.i - 1) + 1
+    end = min((c for c in cuts if c > root.i), default=root.right_edge.i + 1)
+    tokens = [t for t in root.subtree if start <= t.i < end]
+    while len(tokens) > 1 and tokens[-1].dep_ == "cc":
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _noun_clause(noun: Token, cues: Cues) -> Found | None:
@@ -63,14 +130,14 @@ def _noun_clause(noun: Token, cues: Cues) -> Found | None:
             if content is None:
                 return None
             author = author_of(noun, cues)
-            speaker = speaker_span(author) if author is not noun else None
+            speaker = speaker_span(author) if author.i != noun.i else None
             cue = (noun.idx, noun.idx + len(noun.text))
             return Found(*content, "indirect", cue, speaker)
     return None
 
 
 def _according_to(phrase: Span) -> Found | None:
-    """"According to X, ...": the content is the clause the phrase modifies, minus the phrase."""
+    """Content of "according to X, ...": the clause the phrase modifies, minus the phrase."""
     head = phrase[0].head
     if phrase.start <= head.i < phrase.end:
         return None
@@ -87,7 +154,9 @@ def _content(tokens: list[Token]) -> tuple[int, int] | None:
     """Character span of a clause without its leading "that" and edge punctuation."""
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (
-        tokens[0].is_punct or tokens[0].is_space or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")
+        tokens[0].is_punct
+        or tokens[0].is_space
+        or (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that")
     ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_space or tokens[-1].text in {",", ".", ";", ":", "—", "–"}):

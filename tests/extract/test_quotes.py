@@ -1,0 +1,262 @@
+"""Quotes: direct, partial and indirect, with cue, speaker and speaker actor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.extract.quote_cues import load_cues
+from dyadwatch.extract.quotes import quotes
+from dyadwatch.extract.quotes_direct import marked_spans
+from dyadwatch.records import Actor, ActorIndex, Mention, Quote
+
+TEST_DATA = Path(__file__).parents[1] / "data"
+SAMPLE = "putin-kim-vostochny"
+KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+
+
+def entity_index(doc) -> ActorIndex:
+    """A stand-in for extract.actors: one actor per distinct PERSON/ORG/GPE/NORP entity text."""
+    actors: list[Actor] = []
+    mentions: list[Mention] = []
+    ids: dict[tuple[str, str], str] = {}
+    for ent in doc.ents:
+        if ent.label_ in KINDS:
+            key = (ent.label_, ent.text)
+            if key not in ids:
+                ids[key] = f"a{len(ids) + 1}"
+                actors.append(Actor(ids[key], ent.text, KINDS[ent.label_], None, None, None))
+            mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ids[key]))
+    return ActorIndex(actors, mentions)
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    def run(text: str) -> tuple[list[Quote], ActorIndex]:
+        doc = nlp(text)
+        index = entity_index(doc)
+        return quotes(doc, index), index
+
+    return run
+
+
+def described(text: str, quote: Quote) -> tuple[str, str, str | None, str | None]:
+    cue = text[quote.cue[0] : quote.cue[1]] if quote.cue else None
+    speaker = text[quote.speaker[0] : quote.speaker[1]] if quote.speaker else None
+    return (quote.text, quote.kind, cue, speaker)
+
+
+FOUND = [
+    # direct, speaker after
+    (
+        "“We will not retreat an inch,” the minister said.",
+        ("“We will not retreat an inch,”", "direct", "said", "the minister"),
+    ),
+    (
+        '"The border stays closed until further notice," said Anna Berg.',
+        ('"The border stays closed until further notice,"', "direct", "said", "Anna Berg"),
+    ),
+    (
+        "“Is this the end of the talks?” Maria Lopez asked.",
+        ("“Is this the end of the talks?”", "direct", "asked", "Maria Lopez"),
+    ),
+    # direct, speaker before
+    (
+        "Peter Hall told reporters: “The ceasefire holds for now.”",
+        ("“The ceasefire holds for now.”", "direct", "told", "Peter Hall"),
+    ),
+    (
+        "According to Omar Haddad, “nothing has been decided yet” about the port.",
+        ("“nothing has been decided yet”", "direct", "According to", "Omar Haddad"),
+    ),
+    # partial, governed by the verb of the sentence
+    (
+        "The senator promised “swift and severe consequences” for the attack.",
+        ("“swift and severe consequences”", "partial", "promised", "The senator"),
+    ),
+    (
+        "Officials described the meeting as “frank and useful.”",
+        ("“frank and useful.”", "partial", "described", "Officials"),
+    ),
+    # indirect
+    (
+        "Lena Novak said that the army would withdraw by Friday.",
+        ("the army would withdraw by Friday", "indirect", "said", "Lena Novak"),
+    ),
+    (
+        "The prime minister told parliament the budget was balanced.",
+        ("the budget was balanced", "indirect", "told", "The prime minister"),
+    ),
+    (
+        "The agency warned that prices could rise sharply.",
+        ("prices could rise sharply", "indirect", "warned", "The agency"),
+    ),
+    (
+        "The talks collapsed on Monday, Tom Reyes said.",
+        ("The talks collapsed on Monday", "indirect", "said", "Tom Reyes"),
+    ),
+    (
+        "According to the ministry, two soldiers were wounded.",
+        ("two soldiers were wounded", "indirect", "According to", "the ministry"),
+    ),
+    (
+        "The embassy issued a statement saying that the visit was postponed.",
+        ("the visit was postponed", "indirect", "saying", "a statement"),
+    ),
+    (
+        "Ana Ruiz: Budget cuts will hurt schools.",
+        ("Budget cuts will hurt schools", "indirect", ":", "Ana Ruiz"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds_quote_with_cue_and_speaker(extract, text: str, expected) -> None:
+    found, _ = extract(text)
+    assert expected in [described(text, q) for q in found]
+
+
+NOT_QUOTES = [
+    "The “deal” was signed on Monday.",  # scare quotes: no reporting verb governs them
+    "The band played “Yesterday” twice.",
+    "Did the minister say that the border would reopen?",  # a question, not a report
+    "Crowds watched “Saturday Night Live” at the bar.",
+    "The said agreement expired in May.",  # "said" as an adjective
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_no_quote_without_attribution(extract, text: str) -> None:
+    found, _ = extract(text)
+    assert found == []
+
+
+def test_split_quote_keeps_the_speaker(extract) -> None:
+    text = "“We are ready,” Jan Kowalski said, “but the other side is not.”"
+    found, _ = extract(text)
+    assert [described(text, q) for q in found] == [
+        ("“We are ready,”", "direct", "said", "Jan Kowalski"),
+        ("“but the other side is not.”", "direct", "said", "Jan Kowalski"),
+    ]
+
+
+def test_uncued_quote_continues_previous_speaker(extract) -> None:
+    text = (
+        "“The harvest failed,” Sara Kim said on Monday. “We need help before the winter comes.”\n"
+        "“Nobody in the capital is listening to the farmers,” she added.\n"
+        "“The roads are closed and the markets are empty.”"
+    )
+    found, index = extract(text)
+    assert [q.kind for q in found] == ["direct"] * 4
+    assert {index.actor(q.speaker_actor).name for q in found if q.speaker_actor} == {"Sara Kim"}
+    assert found[1].cue is None and found[1].speaker == found[0].speaker
+    assert found[3].cue is None and found[3].speaker_actor == found[0].speaker_actor
+
+
+def test_quote_running_over_paragraphs(extract) -> None:
+    text = (
+        "Mayor Ruth Diaz spoke for an hour. She said: “The river has risen three meters.\n"
+        "“We have moved every family out of the old town,” Diaz added."
+    )
+    found, _ = extract(text)
+    texts = [q.text for q in found]
+    assert "“The river has risen three meters." in texts
+    assert "“We have moved every family out of the old town,”" in texts
+
+
+def test_stray_mark_costs_one_paragraph_only() -> None:
+    text = (
+        "The “deal was announced on Monday.\n"
+        "“It is a good day,” the envoy said.\n"
+        'Her aide said "yes, of course" and left."'
+    )
+    spans = [text[m.start : m.end] for m in marked_spans(text)]
+    assert "“It is a good day,”" in spans
+    assert '"yes, of course"' in spans
+    assert all("deal" not in s for s in spans)
+
+
+def test_pronoun_after_quote_is_the_speaker_not_the_person_quoted(extract) -> None:
+    text = (
+        "Daniel Brooks said the alliance would respond.\n"
+        "“Nobody should help Victor Marsh win this war,” he added."
+    )
+    found, index = extract(text)
+    direct = next(q for q in found if q.kind == "direct")
+    assert index.actor(direct.speaker_actor).name == "Daniel Brooks"
+    assert "Victor Marsh" in [index.actor(a).name for a in direct.mentioned_actors]
+
+
+def test_nominal_speaker_resolves_to_earlier_titled_person(extract) -> None:
+    text = (
+        "Navy spokesman Carl Olsen confirmed the exercise.\n"
+        "The ships will stay in the area for a week, the spokesman said."
+    )
+    found, index = extract(text)
+    quote = next(q for q in found if q.text.startswith("The ships"))
+    assert quote.speaker_actor is not None
+    assert index.actor(quote.speaker_actor).name == "Carl Olsen"
+
+
+def test_offsets_are_evidence(extract) -> None:
+    text = "\n".join(t for t, _ in FOUND)
+    found, _ = extract(text)
+    assert found
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        for span in (q.cue, q.speaker):
+            assert span is None or 0 <= span[0] < span[1] <= len(text)
+
+
+def test_cue_lexicon_is_valid() -> None:
+    cues = load_cues()
+    assert {"say", "tell", "warn", "add"} <= cues.speech_verbs
+    assert ("according", "to") in cues.source_phrases
+
+
+def _sample(nlp):
+    text = (TEST_DATA / f"{SAMPLE}.txt").read_text(encoding="utf-8")
+    gold = json.loads((TEST_DATA / f"{SAMPLE}.gold.json").read_text(encoding="utf-8"))
+    return text, nlp(text), [q for q in gold["quotes"] if q["required"]]
+
+
+def _found_with_speaker(text: str, found: list[Quote], index: ActorIndex, gold: dict) -> bool:
+    for quote in found:
+        if not (quote.start < gold["end"] and gold["start"] < quote.end):
+            continue
+        spans_agree = (
+            gold["speaker"] is not None
+            and quote.speaker is not None
+            and quote.speaker[0] < gold["speaker"][1]
+            and gold["speaker"][0] < quote.speaker[1]
+        )
+        name = index.actor(quote.speaker_actor).name if quote.speaker_actor else ""
+        last_word = gold["speaker_name"].split()[-1]
+        if spans_agree or (name and last_word in name.split()):
+            return True
+    return False
+
+
+def test_sample_article_required_quotes(nlp) -> None:
+    text, doc, required = _sample(nlp)
+    index = entity_index(doc)
+    found = quotes(doc, index)
+    hits = [g["text"] for g in required if _found_with_speaker(text, found, index, g)]
+    assert len(required) == 10
+    assert len(hits) >= 9, set(g["text"] for g in required) - set(hits)
+
+
+def test_sample_article_with_actor_resolution(nlp) -> None:
+    actors_module = pytest.importorskip("dyadwatch.extract.actors")
+    kb_module = pytest.importorskip("dyadwatch.resolve.kb")
+    text, doc, required = _sample(nlp)
+    index = actors_module.actors(doc, kb_module.KnowledgeBase.load(), dt.date(2023, 9, 13))
+    found = quotes(doc, index)
+    hits = [g["text"] for g in required if _found_with_speaker(text, found, index, g)]
+    assert len(hits) >= 9, set(g["text"] for g in required) - set(hits)
+    kirby = next(q for q in found if q.text.startswith("“No nation"))
+    assert kirby.speaker_actor is not None
+    assert index.actor(kirby.speaker_actor).name == "John Kirby"

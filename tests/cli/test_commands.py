@@ -15,9 +15,11 @@ TEST_DATA = Path(__file__).parents[1] / "data"
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
     for suffix in (".txt", ".meta.json"):
-        shutil.copy(TEST_DATA / f"putin-kim-vostochny{suffix}", tmp_path)
-    return tmp_path / "putin-kim-vostochny.txt"
+        shutil.copy(TEST_DATA / f"putin-kim-vostochny{suffix}", folder)
+    return folder / "putin-kim-vostochny.txt"
 
 
 def test_annotate_prints_the_contract(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -51,8 +53,8 @@ def test_ingest_is_idempotent_and_reports_rejections(
     sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = f"sqlite:///{tmp_path / 'test.db'}"
-    (tmp_path / "empty.txt").write_text("", "utf-8")
-    assert main(["ingest", str(tmp_path), "--db", db, "--json"]) == 1  # the empty file
+    (sample.parent / "empty.txt").write_text("", "utf-8")
+    assert main(["ingest", str(sample.parent), "--db", db, "--json"]) == 1  # the empty file
     first = json.loads(capsys.readouterr().out.splitlines()[-1])
     assert (first["stored"], first["rejected"]) == (1, 1)
     assert main(["ingest", str(sample), "--db", db, "--json"]) == 0

@@ -14,7 +14,7 @@ from dyadwatch.records import Article, Rejection
 from dyadwatch.settings import get_settings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "annotate", help="code articles and print actors, quotes, dates, places and events",
         description="Annotate articles and print one JSON object per article (DESIGN §3) "

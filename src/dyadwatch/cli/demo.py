@@ -17,7 +17,7 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
               4: "material conflict"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "demo", help="ingest the bundled corpus and print the Russia–North Korea dyad",
         description=f"Ingest the bundled sample article and 120 Wikinews articles (CC BY 4.0, "

@@ -11,7 +11,7 @@ from pathlib import Path
 KINDS = ("events", "quotes", "timex", "places")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "eval", help="score dyadwatch against a gold file",
         description="Annotate each record of a gold JSONL file and print the measures of "

@@ -12,7 +12,7 @@ from dyadwatch.cli.reporting import report_rejections
 from dyadwatch.settings import get_settings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "ingest", help="annotate articles and store them in the database",
         description="Read files, folders, URLs or stdin; code each new article and store it in "

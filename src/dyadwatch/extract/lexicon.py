@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from dyadwatch.errors import DyadwatchError
 from dyadwatch import ontology
+from dyadwatch.errors import DyadwatchError
 from dyadwatch.ontology import EventType
 
 
@@ -37,7 +37,7 @@ class TriggerEntry(BaseModel, frozen=True):
 
     @field_validator("lemma", mode="before")
     @classmethod
-    def _listify(cls, value: object) -> object:
+    def _listify(cls, value: Any) -> Any:
         return (value,) if isinstance(value, str) else value
 
 
@@ -74,8 +74,8 @@ def load_lexicon() -> Lexicon:
 
     try:
         return Lexicon(
-            verbs=tuple(TriggerEntry(**expand(e, "VERB")) for e in raw["verbs"]),
-            nouns=tuple(TriggerEntry(**expand(e, "NOUN")) for e in raw["nouns"]),
+            verbs=tuple(TriggerEntry.model_validate(expand(e, "VERB")) for e in raw["verbs"]),
+            nouns=tuple(TriggerEntry.model_validate(expand(e, "NOUN")) for e in raw["nouns"]),
             light_verbs=frozenset(raw.get("light_verbs", [])),
         )
     except (KeyError, ValueError) as exc:

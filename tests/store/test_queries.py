@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from dyadwatch.records import Actor, Annotation, Article, Event
 from dyadwatch.store import Store
 from dyadwatch.store.periods import day_range
 
@@ -101,3 +102,21 @@ def test_stats_of_an_empty_store_are_zero(store: Store) -> None:
 )
 def test_day_range(value: str | None, expected: tuple[dt.date, dt.date] | None) -> None:
     assert day_range(value) == expected
+
+
+def test_joint_actors_match_an_undirected_dyad(tmp_path: Any) -> None:
+    text = "Kim Jong Un and Vladimir Putin met in Vladivostok."
+    kim = Actor("a1", "Kim Jong Un", "person", "PRK", "GOV", "PRKGOV")
+    putin = Actor("a2", "Vladimir Putin", "person", "RUS", "GOV", "RUSGOV")
+    at = text.index("met")
+    met = Event(
+        type="CONSULT", mode=None, contexts=(), cameo="040", quad_class=1, goldstein=1.0,
+        source=("a1", "a2"), target=(), source_spans=((0, 11), (16, 30)), target_spans=(),
+        date="2019-04-25", date_from="published", place=None, modality="asserted",
+        confidence=0.8, sentence=(0, len(text)), trigger=(at, at + 3),
+    )
+    article = Article("joint", text, published=dt.date(2019, 4, 25))
+    with Store.open(f"sqlite:///{tmp_path / 'joint.db'}") as store:
+        store.save(Annotation(article, (kim, putin), events=(met,)))
+        assert triggers(store, dyad=("RUS", "PRK")) == ["met"]
+        assert triggers(store, dyad=("RUS", "PRK"), directed=True) == []

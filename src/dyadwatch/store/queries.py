@@ -110,7 +110,11 @@ def select_events(
         first, second = dyad
         forward = and_(_side_has("source", first), _side_has("target", second))
         backward = and_(_side_has("source", second), _side_has("target", first))
-        stmt = stmt.where(forward if directed else or_(forward, backward))
+        # PLOVER codes joint actors ("Kim and Putin met") together as sources.
+        either = [forward, backward]
+        if first != second:
+            either.append(and_(_side_has("source", first), _side_has("source", second)))
+        stmt = stmt.where(forward if directed else or_(*either))
     if actor:
         stmt = stmt.where(_side_has(None, actor))
     if since:

@@ -17,6 +17,9 @@ class Codes:
     E011 = "E011"  # URL refused (private address) or fetch failed
     E020 = "E020"  # annotation failed for this article
     E030 = "E030"  # database error
+    E040 = "E040"  # spaCy pipeline not installed
+    E050 = "E050"  # invalid knowledge data (actors, trigger lexicon)
+    E301 = "E301"  # invalid quote-cue lexicon
 
 
 class DyadwatchError(Exception):

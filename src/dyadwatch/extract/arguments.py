@@ -63,6 +63,10 @@ class ArgumentResolver:
         return found
 
     def _one(self, token: Token) -> Argument | None:
+        if token.pos_ == "PRON" and self._mention_covering(token) is None:
+            antecedent = _reported_speaker(token)
+            if antecedent is not None:
+                token = antecedent
         left = token.left_edge.idx
         end = token.idx + len(token)
         mention = self._mention_covering(token)
@@ -139,6 +143,21 @@ class ArgumentResolver:
             sector=entry.sector, code=entry.code or entry.country, kb_id=entry.id,
         ))
         return actor_id
+
+
+def _reported_speaker(pronoun: Token) -> Token | None:
+    """"The military says it has opened ...": the subject pronoun of a reported clause is the
+    speaker when the two agree in number."""
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp":
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    plural = pronoun.lower_ in {"they", "we"}
+    return speaker if plural == (speaker.tag_ in {"NNS", "NNPS"}) or speaker.pos_ == "PROPN" else None
 
 
 def _phrase_start(token: Token, words: list[Token]) -> int:

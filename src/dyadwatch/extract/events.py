@@ -30,6 +30,11 @@ PASSIVE_DEPS = frozenset({"nsubjpass"})
 # "talks about arms deals": a nominal event named as the topic of another is not coded.
 NOUN_GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over"})
+# "after the meeting", "at the request of": a nominal event named as the circumstance of
+# another clause is background, reported in its own right elsewhere.
+CIRCUMSTANCE_PREPS = frozenset({
+    "after", "before", "during", "amid", "following", "since", "despite", "upon", "ahead", "at",
+})
 
 # Confidence: a prior by how the trigger was found, adjusted by how well the actors resolved.
 # Uncalibrated first values (issue 3 calibrates them on the development gold).
@@ -83,6 +88,7 @@ def events(
     for sent in doc.sents:
         drafts = [_draft(t, resolver) for t in find_triggers(sent, lexicon)]
         _fold_embedded(drafts)
+        _fold_nominal_objects(drafts)
         _fill_response_targets(drafts)
         for draft in drafts:
             if draft.folded_into is not None or not _codable(draft):
@@ -93,7 +99,7 @@ def events(
 
 def _draft(trigger: Trigger, resolver: ArgumentResolver) -> _Draft:
     token, entry = trigger.token, trigger.entry
-    if token.pos_ in {"VERB", "AUX"}:
+    if token.pos_ in {"VERB", "AUX", "ADJ"}:
         source, target = _verb_arguments(token, entry.subject, entry.target, entry.source, resolver)
     else:
         source, target = _noun_arguments(trigger, resolver)
@@ -171,7 +177,7 @@ def _noun_arguments(
                 target = target or found
             else:
                 source, target = found[:1], found[1:]
-        elif prep.lower_ in entry.source or prep.lower_ == "from":
+        elif prep.lower_ in entry.source or prep.lower_ in {"from", "by"}:
             source = source or found
         elif prep.lower_ in entry.target:
             target = target or found
@@ -208,7 +214,7 @@ def _subject(verb: Token) -> Token | None:
             if obj is not None and obj.i < current.i:
                 return obj
             current = governor
-        elif current.dep_ in {"conj", "advcl", "acl", "relcl", "pcomp"}:
+        elif current.dep_ in {"conj", "advcl", "acl", "relcl", "pcomp", "acomp"}:
             current = current.head
             if current.pos_ in {"NOUN", "PROPN"} and current.dep_ != "ROOT":
                 current = current.head
@@ -257,6 +263,22 @@ def _fold_embedded(drafts: list[_Draft]) -> None:
             )
 
 
+def _fold_nominal_objects(drafts: list[_Draft]) -> None:
+    """"condemned the bombing": a nominal event that is the object of another event's verb
+    is what that event is about, not a second event."""
+    verbs = {d.trigger.token.i: n for n, d in enumerate(drafts)
+             if d.trigger.token.pos_ in {"VERB", "AUX"}}
+    for draft in drafts:
+        token = draft.trigger.token
+        if token.pos_ not in {"NOUN", "PROPN"} or draft.trigger.light_verb is not None:
+            continue
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        if token.dep_ in {"dobj", "pobj", "nsubjpass"} and head.i in verbs:
+            draft.folded_into = verbs[head.i]
+
+
 def _fill_response_targets(drafts: list[_Draft]) -> None:
     for draft in drafts:
         token = draft.trigger.token
@@ -272,7 +294,7 @@ def _codable(draft: _Draft) -> bool:
     if (
         token.pos_ in {"NOUN", "PROPN"}
         and token.dep_ == "pobj"
-        and token.head.lower_ in TOPIC_PREPS
+        and token.head.lower_ in TOPIC_PREPS | CIRCUMSTANCE_PREPS
     ):
         return False
     return bool(draft.source) or (
@@ -297,6 +319,10 @@ def _event(
     intended = mod in {Modality.FUTURE, Modality.NEGATED} and _intended(token)
     if intended and event_type in COOPERATIVE:
         event_type, mode = EventType.AGREE, None  # PLOVER: future cooperation is an AGREE
+    if mod is Modality.NEGATED and _failed(token) and (
+        event_type in COOPERATIVE or event_type is EventType.AGREE
+    ):
+        event_type, mode, mod = EventType.REJECT, None, Modality.ASSERTED  # "failed to agree"
     elif mod is Modality.FUTURE and event_type is EventType.RETREAT:
         event_type, mode = EventType.CONCEDE, None
     if mode is not None and mode not in ontology.modes(event_type):
@@ -324,6 +350,18 @@ def _event(
         sentence=(sent.start_char, sent.end_char),
         trigger=(token.idx, token.idx + len(token)),
     )
+
+
+def _failed(token: Token) -> bool:
+    """The event is the complement of "fail"/"refuse" ("failed to reach agreement")."""
+    current = token
+    for _ in range(3):
+        if current.dep_ not in {"xcomp", "dobj"}:
+            return False
+        current = current.head
+        if current.lemma_ in {"fail", "refuse", "decline"}:
+            return True
+    return False
 
 
 def _intended(token: Token) -> bool:

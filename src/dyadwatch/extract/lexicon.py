@@ -16,7 +16,7 @@ from dyadwatch.ontology import EventType
 
 class TriggerEntry(BaseModel, frozen=True):
     lemma: tuple[str, ...]
-    pos: Literal["VERB", "NOUN"] = "VERB"
+    pos: Literal["VERB", "NOUN", "ADJ"] = "VERB"
     type: EventType
     mode: str | None = None
     contexts: tuple[str, ...] = ()
@@ -44,12 +44,16 @@ class TriggerEntry(BaseModel, frozen=True):
 class Lexicon(BaseModel, frozen=True):
     verbs: tuple[TriggerEntry, ...]
     nouns: tuple[TriggerEntry, ...]
+    adjectives: tuple[TriggerEntry, ...] = ()
     light_verbs: frozenset[str] = Field(default_factory=frozenset)
 
     def verb_entries(self, lemma: str) -> list[TriggerEntry]:
         """Entries for a verb lemma, those with an object constraint first."""
         found = [e for e in self.verbs if lemma in e.lemma]
         return sorted(found, key=lambda e: e.object is None)
+
+    def adjective_entry(self, lemma: str) -> TriggerEntry | None:
+        return next((e for e in self.adjectives if lemma in e.lemma), None)
 
     def noun_entries(self, lemma: str) -> list[TriggerEntry]:
         found = [e for e in self.nouns if lemma in e.lemma]
@@ -76,6 +80,9 @@ def load_lexicon() -> Lexicon:
         return Lexicon(
             verbs=tuple(TriggerEntry.model_validate(expand(e, "VERB")) for e in raw["verbs"]),
             nouns=tuple(TriggerEntry.model_validate(expand(e, "NOUN")) for e in raw["nouns"]),
+            adjectives=tuple(
+                TriggerEntry.model_validate(expand(e, "ADJ")) for e in raw.get("adjectives", [])
+            ),
             light_verbs=frozenset(raw.get("light_verbs", [])),
         )
     except (KeyError, ValueError) as exc:

@@ -32,6 +32,13 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
                 found.append(trigger)
                 used.update({trigger.token.i, token.i})
     for token in sent:
+        if token.i in used or token.pos_ != "ADJ":
+            continue
+        adjective = lexicon.adjective_entry(token.lemma_.lower())
+        if adjective and any(c.dep_ == "xcomp" for c in token.children):
+            found.append(Trigger(token, adjective))
+            used.add(token.i)
+    for token in sent:
         if token.i in used or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         entry = _noun_entry(token, lexicon)

@@ -157,7 +157,8 @@ def _reported_speaker(pronoun: Token) -> Token | None:
     if speaker is None or speaker.pos_ == "PRON":
         return None
     plural = pronoun.lower_ in {"they", "we"}
-    return speaker if plural == (speaker.tag_ in {"NNS", "NNPS"}) or speaker.pos_ == "PROPN" else None
+    agrees = plural == (speaker.tag_ in {"NNS", "NNPS"}) or speaker.pos_ == "PROPN"
+    return speaker if agrees else None
 
 
 def _phrase_start(token: Token, words: list[Token]) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dyadwatch.errors import Codes
 from dyadwatch.extract.actors import actors as extract_actors
 from dyadwatch.extract.events import events as extract_events
 from dyadwatch.extract.lexicon import Lexicon, load_lexicon
@@ -19,7 +20,7 @@ from dyadwatch.extract.places import places as extract_places
 from dyadwatch.extract.quotes import quotes as extract_quotes
 from dyadwatch.extract.timexes import timexes as extract_timexes
 from dyadwatch.nlp.pipeline import load_nlp
-from dyadwatch.records import Annotation, Article
+from dyadwatch.records import Annotation, Article, Rejection
 from dyadwatch.resolve.gazetteer import Gazetteer
 from dyadwatch.resolve.kb import KnowledgeBase
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_BATCH_SIZE = 32  # long articles in batches of 1,000 hold GBs (DESIGN §7)
+
+Outcome = Annotation | Rejection
 
 
 def annotate_doc(
@@ -92,6 +95,18 @@ class Annotator:
         pairs = ((article.text, article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             yield self.annotate_parsed(doc, article)
+
+    def annotate_isolated(
+        self, articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> Iterator[tuple[Article, Outcome]]:
+        """Like `annotate_many`, but an article whose annotation fails is an E020 rejection."""
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            try:
+                yield article, self.annotate_parsed(doc, article)
+            except Exception as exc:
+                origin = article.origin or article.id
+                yield article, Rejection(origin, Codes.E020, f"annotation failed: {exc!r}")
 
     def annotate_parsed(self, doc: Doc, article: Article) -> Annotation:
         """Annotate an article whose text `doc` has already been parsed by `self.nlp`."""

@@ -19,6 +19,8 @@ class Codes:
     E030 = "E030"  # database error
     E040 = "E040"  # spaCy pipeline not installed
     E050 = "E050"  # invalid knowledge data (actors, trigger lexicon)
+    E060 = "E060"  # optional extra not installed (dask)
+    E061 = "E061"  # invalid --dask address or --jobs/--dask combination
     E301 = "E301"  # invalid quote-cue lexicon
 
 

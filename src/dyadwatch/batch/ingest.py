@@ -1,17 +1,25 @@
-"""Read inputs, skip what is stored, annotate the rest and store each article in one go."""
+"""Read inputs, skip what is stored, annotate the rest and store each article in one go.
+
+Coding may happen elsewhere (worker processes, a Dask cluster: `batch.coding`); reading,
+duplicate checks and writing stay here, so the store has one writer.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from dyadwatch.annotate import Annotator
+from dyadwatch.batch.coding import Coder, make_coder
 from dyadwatch.errors import Codes, DyadwatchError
 from dyadwatch.ingest import Defaults, read_inputs
 from dyadwatch.records import Annotation, Article, Rejection
 from dyadwatch.settings import Settings
 from dyadwatch.store import Store
+
+if TYPE_CHECKING:
+    from dyadwatch.annotate import Annotator
 
 
 @dataclass
@@ -45,12 +53,18 @@ def ingest(
     inputs: Iterable[str],
     *,
     store: Store,
-    annotator: Annotator,
     settings: Settings,
+    annotator: Annotator | None = None,
+    coder: Coder | None = None,
     defaults: Defaults | None = None,
     on_article: Progress | None = None,
 ) -> IngestReport:
-    """Ingest every input; a bad input or a failing article is reported and the run goes on."""
+    """Ingest every input; a bad input or a failing article is reported and the run goes on.
+
+    Articles are coded by `coder` (see `batch.coding.make_coder`), by default in this process
+    with `annotator` (loaded here if not given).
+    """
+    code = coder or make_coder(settings, annotator=annotator)
     report = IngestReport()
     started = time.perf_counter()
     seen: set[str] = set()
@@ -68,7 +82,7 @@ def ingest(
             if on_article:
                 on_article(report)
 
-    for _article, outcome in _annotate_isolated(annotator, fresh_articles(), settings.batch_size):
+    for _article, outcome in code(fresh_articles()):
         if isinstance(outcome, Rejection):
             _reject(store, report, outcome)
         else:
@@ -101,16 +115,3 @@ def _reject(store: Store, report: IngestReport, rejection: Rejection) -> None:
     store.save_rejection(rejection)
     report.rejections.append(rejection)
 
-
-def _annotate_isolated(
-    annotator: Annotator, articles: Iterator[Article], batch_size: int
-) -> Iterator[tuple[Article, Annotation | Rejection]]:
-    """Annotate in batches; an article whose annotation fails becomes a rejection (E020)."""
-    nlp = annotator.nlp
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        try:
-            yield article, annotator.annotate_parsed(doc, article)
-        except Exception as exc:
-            origin = article.origin or article.id
-            yield article, Rejection(origin, Codes.E020, f"annotation failed: {exc!r}")

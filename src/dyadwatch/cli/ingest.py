@@ -7,7 +7,7 @@ import json
 import sys
 
 from dyadwatch.cli.common import add_db_option
-from dyadwatch.cli.inputs import add_input_options, defaults_from
+from dyadwatch.cli.inputs import add_input_options, add_scale_options, defaults_from
 from dyadwatch.cli.reporting import report_rejections
 from dyadwatch.settings import get_settings
 
@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "one transaction. Articles already stored (same content) are skipped.",
     )
     add_input_options(parser)
+    add_scale_options(parser)
     add_db_option(parser)
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: when stderr is a terminal)")
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dyadwatch.annotate import Annotator
+    from dyadwatch.batch.coding import make_coder
     from dyadwatch.batch.ingest import ingest
     from dyadwatch.cli.progress import ingest_progress
     from dyadwatch.store import Store, resolve_url
@@ -38,10 +39,10 @@ def run(args: argparse.Namespace) -> int:
     )
     url = resolve_url(args.db)
     with Store.open(url) as store:
-        annotator = Annotator.load(actor_files=settings.actors)
+        coder = make_coder(settings, jobs=args.jobs, dask=args.dask)
         with ingest_progress(None, enabled=args.progress) as on_article:
             report = ingest(
-                args.paths, store=store, annotator=annotator, settings=settings,
+                args.paths, store=store, coder=coder, settings=settings,
                 defaults=defaults_from(args), on_article=on_article,
             )
     print_summary(report.as_dict(), as_json=args.json)

@@ -1,4 +1,4 @@
-"""Input options shared by `annotate` and `ingest`: metadata defaults and actor files."""
+"""Input options shared by `annotate` and `ingest`: metadata defaults, actor files, scale-out."""
 
 from __future__ import annotations
 
@@ -27,6 +27,20 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         help="allow fetching URLs that resolve to private or loopback addresses",
     )
     parser.add_argument("--batch-size", type=int, default=None, help="articles per nlp.pipe batch")
+
+
+def add_scale_options(parser: argparse.ArgumentParser) -> None:
+    """--jobs and --dask: where the articles are coded (the output is the same)."""
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N",
+        help="code articles in N worker processes, each loading the pipeline once "
+        "(0: one per CPU core; default 1, in this process)",
+    )
+    parser.add_argument(
+        "--dask", metavar="ADDRESS", default=None,
+        help="code articles on Dask: local (a LocalCluster, one worker per core), local:N, or "
+        "tcp://HOST:8786 (needs the dask extra)",
+    )
 
 
 def defaults_from(args: argparse.Namespace) -> Defaults:

@@ -18,6 +18,7 @@ one of the gold actors.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -60,6 +61,7 @@ class _Pred:
     quad_class: int | None
     source: _Slot
     target: _Slot
+    confidence: float = 0.0
 
 
 def _content(text: str) -> str:
@@ -136,7 +138,8 @@ def _predicted(annotation: dict[str, Any], modalities: Sequence[str]) -> list[_P
             continue
         events.append(_Pred(str(event.get("type", "")).upper(), modality,
                             event.get("quad_class"), _slot(annotation, event, "source"),
-                            _slot(annotation, event, "target")))
+                            _slot(annotation, event, "target"),
+                            float(event.get("confidence") or 0.0)))
     return events
 
 
@@ -211,6 +214,8 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], *,
     pairs_n = source_ok = target_ok = quad_ok = 0
     modality_n = modality_ok = future_n = future_ok = future_sents = future_sents_ok = 0
 
+    calibration: list[tuple[float, bool]] = []
+
     def row(label: str) -> PRF:
         return per_type.setdefault(label, PRF())
 
@@ -232,6 +237,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], *,
             label = YIELD if matched_yield or (yield_only and pred.type in YIELD_TYPES) \
                 else pred.type
             row(label).predicted += 1
+            calibration.append((pred.confidence, pi in paired_preds))
             if pi in paired_preds:
                 row(label).tp += 1
         for gi, pi in pairs:
@@ -276,7 +282,27 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]], *,
         "future_sentence_recall": share(future_sents_ok, future_sents),
         "gold_future_events": future_n,
         "per_type": table,
+        "reliability": reliability(calibration),
+        "precision_at_0.8": share(sum(ok for c, ok in calibration if c >= HIGH_CONFIDENCE),
+                                  sum(1 for c, _ in calibration if c >= HIGH_CONFIDENCE)),
     }
+
+
+HIGH_CONFIDENCE = 0.8
+CONFIDENCE_BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def reliability(calibration: Sequence[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """Per confidence bin: how many predicted events, and the share whose type was right."""
+    rows = []
+    for low, high in itertools.pairwise(CONFIDENCE_BINS):
+        inside = [ok for c, ok in calibration if low <= c < high]
+        rows.append({
+            "bin": f"{low:.1f}-{min(high, 1.0):.1f}",
+            "events": len(inside),
+            "precision": round(sum(inside) / len(inside), 4) if inside else None,
+        })
+    return rows
 
 
 def report(metrics: dict[str, Any]) -> str:
@@ -304,4 +330,9 @@ def report(metrics: dict[str, Any]) -> str:
     rows = [[label, fmt(r["precision"]), fmt(r["recall"]), fmt(r["f1"]), str(r["support"]),
              str(r["predicted"])] for label, r in metrics["per_type"].items()]
     lines.append(format_table(rows, ["type", "P", "R", "F1", "support", "predicted"]))
+    if metrics.get("reliability"):
+        lines += ["", f"reliability (type right among predicted events by confidence; "
+                  f"precision at >= {HIGH_CONFIDENCE}: {fmt(metrics.get('precision_at_0.8'))})"]
+        bins = [[b["bin"], str(b["events"]), fmt(b["precision"])] for b in metrics["reliability"]]
+        lines.append(format_table(bins, ["confidence", "events", "precision"]))
     return "\n".join(lines)

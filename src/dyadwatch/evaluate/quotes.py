@@ -1,5 +1,11 @@
 """Score predicted quotes against gold quotes (DESIGN.md §4).
 
+Gold quotes are attribution relations (PolNeAR, PARC): one cue, one source and a content that
+may come in several fragments (“A,” he said, “B.”), every token in at most one relation. The
+predictions are read the same way before scoring (`attributions`): quotes that share a cue span
+are the fragments of one attribution, and an attribution lying wholly inside another one's
+content is not scored (the gold has no nested relations to match it).
+
 Content spans are matched one to one, best overlap first. "exact" compares character spans after
 trimming surrounding whitespace; "overlap" needs a shared character and a token overlap of at
 least `OVERLAP_MIN` both ways, reading a discontinuous gold content from its `fragments` (PolNeAR).
@@ -26,7 +32,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
     for record, annotation in zip(gold, predicted, strict=True):
         text = record["text"]
         gold_quotes = record.get("quotes", [])
-        pred_quotes = annotation.get("quotes", [])
+        pred_quotes = attributions(annotation.get("quotes", []))
         for prf in (exact, overlap):
             prf.gold += len(gold_quotes)
             prf.predicted += len(pred_quotes)
@@ -51,6 +57,30 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
         "speaker_scored": float(speaker_total),
         "cue_scored": float(cue_total),
     }
+
+
+def attributions(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Predicted quotes as attribution relations: fragments sharing a cue joined (outer span
+    plus `fragments`), then relations nested in another relation's fragments dropped."""
+    groups: dict[tuple[int, int] | int, list[dict[str, Any]]] = {}
+    for number, quote in enumerate(sorted(quotes, key=lambda q: (q["start"], q["end"]))):
+        cue = quote.get("cue")
+        groups.setdefault((cue[0], cue[1]) if cue else number, []).append(quote)
+    joined = [
+        {
+            **parts[0],
+            "start": min(q["start"] for q in parts),
+            "end": max(q["end"] for q in parts),
+            "fragments": [[q["start"], q["end"]] for q in parts],
+        }
+        for parts in groups.values()
+    ]
+    # A relation that holds another starts no later and ends no earlier, so it comes first.
+    kept: list[dict[str, Any]] = []
+    for quote in sorted(joined, key=lambda q: (q["start"], -q["end"])):
+        if not any(_nested(quote, outer) for outer in kept):
+            kept.append(quote)
+    return kept
 
 
 def report(metrics: dict[str, float]) -> str:
@@ -88,7 +118,7 @@ def _match(
         for pi, p in enumerate(predicted):
             if not span_overlap((g["start"], g["end"]), (p["start"], p["end"])):
                 continue
-            p_text = text[p["start"] : p["end"]]
+            p_text = _content(text, p)
             both = min(token_overlap(p_text, g_text), token_overlap(g_text, p_text))
             if both >= OVERLAP_MIN:
                 candidates.append((both, gi, pi))
@@ -106,6 +136,14 @@ def _content(text: str, quote: dict[str, Any]) -> str:
     if fragments:
         return " ".join(text[s:e] for s, e in fragments)
     return str(text[quote["start"] : quote["end"]])
+
+
+def _nested(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+    """Every fragment of `inner` lies inside a fragment of `outer`."""
+    return all(
+        any(s <= start and end <= e for s, e in outer["fragments"])
+        for start, end in inner["fragments"]
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

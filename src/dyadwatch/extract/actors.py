@@ -19,15 +19,27 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from dyadwatch.extract.actor_roles import (
+    KbSpan,
+    coordinated_states,
+    describe,
+    modifiers,
+    role_of,
+)
 from dyadwatch.records import Actor, ActorIndex, Mention
 from dyadwatch.resolve.kb import Entry, KnowledgeBase, RoleNoun
 
 PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "into", "across",
-                      "throughout", "toward", "towards", "over"})
+                      "throughout", "toward", "towards", "over", "from", "to"})
 NOUNS = frozenset({"NOUN", "PROPN"})
-PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod",
-                          "npadvmod"})
+# Modifiers that make an ambiguous body name national ("Russia's Security Council",
+# "National Security Council"), not the UN organ the bare name usually means
+NATIONAL_MODIFIERS = frozenset({"national", "'s", "’s", "state", "federal", "provincial",
+                                "supreme"})
+# A region name stands for its country only as the subject of a clause ("Texas sued");
+# elsewhere it is a place, or a modifier that gives a role phrase its country.
+REGION_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 # An unnamed expert takes the country of the nearest earlier actor of the same sector within
 # this many characters ("Others, including Professor X" after a Seoul analyst); sample article.
@@ -48,13 +60,6 @@ class _Actor:
     titles: set[str] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
-class _KbSpan:
-    span: Span
-    entry: Entry
-    kind: str  # alias kind
-
-
 def actors(doc: Doc, kb: KnowledgeBase, published: dt.date | None) -> ActorIndex:
     """Actors and their mentions in `doc`, ids a1, a2, ... in order of first mention."""
     return _Resolver(doc, kb, published).run()
@@ -67,7 +72,8 @@ class _Resolver:
         self.mentions: list[tuple[int, int, str, str]] = []  # token start, end, key, kind
         self.taken: set[int] = set()  # tokens already part of a mention or a title
         self.quoted = _quoted(doc.text)
-        self.by_start: dict[int, _KbSpan] = {}
+        self.by_start: dict[int, KbSpan] = {}
+        self.unnamed: list[tuple[Token, RoleNoun]] = []  # role nouns with neither name nor country
 
     def run(self) -> ActorIndex:
         kb_spans = self._kb_spans()
@@ -78,11 +84,12 @@ class _Resolver:
             if not self._is_taken(item.span) and self._stands_as_actor(item):
                 self._add_entry(item.span, item.entry, item.kind)
         self._organizations()
+        self._unnamed_groups()
         self._pronouns()
         return self._index()
 
     # ---- candidate spans
-    def _kb_spans(self) -> list[_KbSpan]:
+    def _kb_spans(self) -> list[KbSpan]:
         from spacy.util import filter_spans
 
         matcher = self.kb.matcher(self.doc.vocab)
@@ -98,10 +105,19 @@ class _Resolver:
                                 for p in people)
             if inside_person:
                 continue  # "Jordan Peterson", "Victoria Nuland", "Hunter Biden"
-            if hit.ambiguous and not self._ambiguous_is_meant(span):
+            if hit.ambiguous and not (self._ambiguous_is_meant(span) if entry.kind == "state"
+                                      else self._international(span)):
                 continue
-            out.append(_KbSpan(span, entry, hit.kind))
+            out.append(KbSpan(span, entry, hit.kind))
         return out
+
+    def _international(self, span: Span) -> bool:
+        """"the Security Council" is the UN's; "Russia's Security Council" a national one."""
+        if span.start == 0:
+            return True
+        previous = self.doc[span.start - 1]
+        return previous.lower_ not in NATIONAL_MODIFIERS and previous.ent_type_ not in (
+            "GPE", "NORP")
 
     def _ambiguous_is_meant(self, span: Span) -> bool:
         """An ambiguous name ("Jordan", "Georgia") is the country unless context says otherwise.
@@ -118,12 +134,16 @@ class _Resolver:
         return not any(e.label_ == "PERSON" and len(e) > 1 and span.text in e.text.split()
                        for e in doc.ents)
 
-    def _stands_as_actor(self, item: _KbSpan) -> bool:
+    def _stands_as_actor(self, item: KbSpan) -> bool:
         span, root = item.span, item.span.root
         if item.kind == "demonym":
             # "the Russians said" is an actor; "Russian shells" is not
             return root.pos_ in NOUNS and root.dep_ not in ("amod", "compound")
-        if item.entry.kind == "state" and any(
+        if item.entry.kind == "region" and (root.dep_ not in REGION_ACTOR_DEPS or not any(
+                e.label_ == "GPE" and e.start <= span.start and span.end <= e.end
+                for e in self.doc.ents)):
+            return False  # "in Texas", "Texas officials" (a role phrase's modifier)
+        if item.entry.kind in ("state", "region") and any(
                 e.label_ not in ("GPE", "NORP", "PERSON") and e.start <= span.start
                 and span.end <= e.end and len(e) > len(span) for e in self.doc.ents):
             return False  # "Bank of Korea", "George Washington University"
@@ -136,7 +156,7 @@ class _Resolver:
         return not self.taken.isdisjoint(range(span.start, span.end))
 
     # ---- people
-    def _people(self, kb_spans: list[_KbSpan]) -> None:
+    def _people(self, kb_spans: list[KbSpan]) -> None:
         named: list[tuple[Span, Entry | None]] = [
             (s.span, s.entry) for s in kb_spans if s.entry.kind == "person"]
         covered = {i for s in kb_spans for i in range(s.span.start, s.span.end)}
@@ -150,7 +170,7 @@ class _Resolver:
         surnames = {part: e.id for _, e in named if e is not None for part in e.name.split()
                     if len(part) > 1 and part[:1].isupper()}
         for span, entry in sorted(named, key=lambda x: x[0].start):
-            before, after = _modifiers(span, after=entry is None)
+            before, after = modifiers(span, after=entry is None)
             if entry is not None:
                 key = self._add_entry(span, entry, "name" if span.text == entry.name else "alias")
             elif len(span) == 1 and span.text in surnames:
@@ -214,82 +234,103 @@ class _Resolver:
 
     # ---- titles and role phrases
     def _role(self, token: Token) -> RoleNoun | None:
-        nouns = self.kb.role_nouns
-        return nouns.get(token.lower_) or nouns.get(token.lemma_.lower()) or nouns.get(
-            token.lower_.rstrip("."))
+        return role_of(token, self.kb)
 
     def _describe(self, tokens: list[Token], head: RoleNoun | None,
                   ) -> tuple[str | None, str | None, str | None]:
-        """Country, sector and own code read from modifier tokens, nearest first."""
-        country = code = strong = weak = None
-        if head is not None:
-            strong, weak = (head.sector, None) if head.strong else (None, head.sector)
-        skip: set[int] = set()
-        for token in tokens:
-            if token.i in skip:
-                continue
-            item = self.by_start.get(token.i)
-            if item is not None:
-                skip |= set(range(item.span.start, item.span.end))
-                standing = self.kb.standing(item.entry, self.published)
-                if item.entry.kind != "state" and standing.sector and strong is None:
-                    strong = standing.sector
-                    if standing.country is None:
-                        code = standing.code
-                country = country or standing.country
-                continue
-            role = self._role(token)
-            if role is not None and role.sector:
-                if role.strong and strong is None:
-                    strong = role.sector
-                elif weak is None:
-                    weak = role.sector
-        sector = strong or weak
-        return (None if code else country), sector, code
+        found = describe(tokens, head, self.kb, self.by_start, self.published)
+        return found.country, found.sector, found.code
 
     def _role_phrases(self) -> None:
         for token in self.doc:
             role = self._role(token)
-            if role is None or token.pos_ not in NOUNS or token.i in self.taken:
+            if role is None or role.kind == "modifier" or token.pos_ not in NOUNS \
+                    or token.i in self.taken:
                 continue
             if token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i \
                     and token.head.pos_ in NOUNS:
                 continue  # a premodifier: its head's phrase decides
-            before, after = _modifiers(token.doc[token.i: token.i + 1])
+            before, after = modifiers(token.doc[token.i: token.i + 1],
+                                      places=token.tag_ in ("NNS", "NNPS")
+                                      or role.kind == "organization")
             nearest = [self.by_start[t.i] for t in before[::-1] if t.i in self.by_start]
-            if nearest and nearest[0].entry.kind != "state" and (
+            if nearest and nearest[0].entry.kind not in ("state", "region") and (
                     not role.strong or nearest[0].entry.sector == role.sector):
                 continue  # "a UN Security Council spokesman", "Haaretz newspaper": the named body
-            if all(t.pos_ == "DET" for t in before) and not after and token.tag_ == "NN" \
-                    and token.i > 0 and self.doc[token.i - 1].lower_ == "the":
-                self._title_mention(token)
+            plain = all(t.pos_ == "DET" for t in before) and not after
+            bare = not after and all(t.i not in self.by_start for t in before)
+            if plain and role.kind == "person" and token.tag_ == "NN" \
+                    and self._title_mention(token, role):
                 continue
             country, sector, code = self._describe(before[::-1] + after, role)
-            if sector is None or (country is None and code is None):
+            if sector is None:
+                continue
+            if country is None and code is None:
+                if bare and (role.strong or token.tag_ in ("NNS", "NNPS")):
+                    self.unnamed.append((token, role))
                 continue
             edge = [t for t in before if t.pos_ != "DET"]
             start = edge[0].i if edge else token.i
             end = max([token.i] + [t.i for t in after]) + 1
-            key = code or f"{sector.lower()}:{country}"
-            if key not in self.found:
-                entry = self.kb.entries.get(key)
-                kind = "organization" if role.kind == "organization" else (
-                    "group" if token.tag_ in ("NNS", "NNPS") else "person")
-                text = self.doc[start:end].text
-                self.found[key] = _Actor(key, entry.name if entry else text, kind, country,
-                                         sector, code or _code(country, sector),
-                                         entry.id if entry else None)
+            kind = "organization" if role.kind == "organization" else (
+                "group" if token.tag_ in ("NNS", "NNPS") else "person")
+            for other in coordinated_states(before, self.by_start)[:-1]:
+                # "Ethiopian and Mozambican troops": one actor per country, same sector
+                standing = self.kb.standing(other.entry, self.published)
+                if standing.country and standing.country != country:
+                    self._group(start, other.span.end, standing.country, sector,
+                                None, kind)
+                    start = next(t.i for t in before if t.i >= other.span.end
+                                 and t.pos_ not in ("CCONJ", "PUNCT"))
             self.taken |= {t.i for t in before + after}
-            self._mention(start, end, key, "role")
+            self._group(start, end, country, sector, code, kind)
 
-    def _title_mention(self, token: Token) -> None:
-        """"the spokesman" → the last person with that title, when it is cheap to tell."""
+    def _group(self, start: int, end: int, country: str | None, sector: str,
+               code: str | None, kind: str) -> None:
+        """A standing group (KORGOV) or a named body's member mentioned by a role phrase."""
+        key = code or f"{sector.lower()}:{country}"
+        if key not in self.found:
+            entry = self.kb.entries.get(key)
+            text = self.doc[start:end].text
+            self.found[key] = _Actor(key, entry.name if entry else text, kind, country,
+                                     sector, code or _code(country, sector),
+                                     entry.id if entry else None)
+        self._mention(start, end, key, "role")
+
+    def _unnamed_groups(self) -> None:
+        """"the court" → the last court; "police said" → an actor with a sector, no country."""
+        for token, role in self.unnamed:
+            definite = token.i > 0 and self.doc[token.i - 1].lower_ == "the"
+            if token.i in self.taken or (definite and self._title_mention(token, role)):
+                continue
+            key = f"unnamed:{token.lemma_.lower()}"
+            if key not in self.found:
+                kind = "organization" if role.kind == "organization" else "group"
+                self.found[key] = _Actor(key, token.lemma_.lower(), kind, None, role.sector,
+                                         None)
+            self._mention(token.i, token.i + 1, key, "role")
+
+    def _title_mention(self, token: Token, role: RoleNoun) -> bool:
+        """"the spokesman", "the court" → the last actor with that title or head noun.
+
+        People match on their titles; bodies on the head noun of their name, else on the
+        sector of a strong noun ("the party" after "the Labour Party", "the army").
+        """
         word = token.lemma_.lower()
+        person = role.kind == "person"
         for start, _, key, _ in sorted(self.mentions, reverse=True):
             actor = self.found[key]
-            if start < token.i and actor.kind == "person" and word in actor.titles:
+            if start >= token.i:
+                continue
+            if person and actor.kind == "person" and word in actor.titles:
                 self._mention(token.i, token.i + 1, key, "role")
-                return
+                return True
+            if not person and actor.kind in ("organization", "group") and (
+                    word in actor.name.lower().split()
+                    or (role.strong and role.sector and actor.sector == role.sector)):
+                self._mention(token.i, token.i + 1, key, "role")
+                return True
+        return False
 
     # ---- other names
     def _organizations(self) -> None:
@@ -300,7 +341,7 @@ class _Resolver:
             span = span[:-1] if len(span) > 1 and span[-1].tag_ == "POS" else span
             if not span or all(self._role(t) is not None for t in span):
                 continue  # "Media reports": a role noun alone is no organisation
-            before, _ = _modifiers(span, after=False)
+            before, _ = modifiers(span, after=False)
             words = list(span)[::-1] + before[::-1]
             country, sector, code = self._describe(words, None)
             key = f"org:{span.text}"
@@ -368,25 +409,6 @@ def _name_like(token: Token) -> bool:
 
 def _code(country: str | None, sector: str | None) -> str | None:
     return (country + (sector or "")) if country else None
-
-
-def _modifiers(span: Span, *, after: bool = True) -> tuple[list[Token], list[Token]]:
-    """Title words before a name or role noun, and its appositive / of-phrase after it."""
-    root, doc = span.root, span.doc
-    before: list[Token] = []
-    i = span.start - 1
-    while i >= span.sent.start and root in doc[i].ancestors and (
-            doc[i].dep_ in PREMODIFIERS or doc[i].text in "()"):
-        if not doc[i].is_punct:
-            before.insert(0, doc[i])
-        i -= 1
-    following: list[Token] = []
-    for child in root.rights if after else ():
-        words = [t for t in child.subtree if not t.is_punct]
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in ("of", "at") and
-                                     any(t.ent_type_ in ("ORG", "GPE") for t in words)):
-            following.extend(words)
-    return before, following
 
 
 _QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")

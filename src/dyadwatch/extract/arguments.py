@@ -29,11 +29,22 @@ ACTOR_NOUNS = frozenset({
     "gunman", "attacker", "terrorist", "fighter", "coalition", "alliance", "bank", "navy",
     "air force", "cabinet", "mayor", "governor", "chief", "commander", "general", "king",
     "prince", "premier", "chancellor", "strikers", "striker", "employer", "bloc", "member",
+    "employee", "staff", "man", "woman", "child", "civilian", "journalist", "reporter",
+    "banker", "doctor", "teacher", "refugee", "migrant", "prisoner", "detainee",
+    "suspect", "officer", "executive", "director", "lawyer", "businessman",
+    "politician", "candidate", "voter", "supporter", "opponent", "critic", "dissident",
+    "monk", "priest", "cleric", "miner", "peacekeeper", "pilot", "sailor",
+    "crew", "family", "tribe", "clan", "gang", "cartel", "syndicate", "network", "movement",
+    "faction", "front", "brigade", "battalion", "unit", "department", "office",
+    "university", "school", "hospital", "church", "mosque", "newspaper", "broadcaster",
+    "corporation", "club", "team", "association", "federation", "league",
 })
 NON_ACTOR_ENTITY_LABELS = frozenset({
     "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW",
     "WORK_OF_ART", "PRODUCT", "LANGUAGE", "LOC",
 })
+# Prepositions that lead from a non-actor object to the actor it concerns.
+ABOUT_PREPS = frozenset({"of", "by", "into", "against", "on", "from"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 
 
@@ -62,25 +73,44 @@ class ArgumentResolver:
                 found.append(argument)
         return found
 
+    def resolve_deep(self, head: Token | None) -> list[Argument]:
+        """Like `resolve`, but an object that is no actor ("condemned the killing of
+        civilians", "an investigation into employees of X") yields the actor it is about."""
+        found = self.resolve(head)
+        if found or head is None:
+            return found
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ABOUT_PREPS:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                found = self.resolve(obj)
+                if found:
+                    return found
+        return []
+
     def _one(self, token: Token) -> Argument | None:
         if token.pos_ == "PRON" and self._mention_covering(token) is None:
             antecedent = _reported_speaker(token)
             if antecedent is not None:
                 token = antecedent
-        left = token.left_edge.idx
-        end = token.idx + len(token)
-        mention = self._mention_covering(token)
-        if mention is None:
-            for child in token.children:
-                if child.dep_ in {"poss", "compound", "amod", "nmod"}:
-                    mention = self._mention_covering(child) or self._mention_in(child)
-                    if mention:
-                        break
-        if mention is None:
-            mention = self._mention_in_span(left, end)
+        candidates = [token] + [
+            c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+        ]
+        for candidate in candidates:
+            mention = self._mention_covering(candidate) or (
+                self._mention_in(candidate) if candidate.i != token.i else None
+            )
+            if mention is not None:
+                return Argument(mention.actor, (mention.start, mention.end))
+        mention = self._mention_in_span(token.left_edge.idx, token.idx + len(token))
         if mention is not None:
             return Argument(mention.actor, (mention.start, mention.end))
-        return self._adhoc_actor(token)
+        for candidate in candidates:
+            if candidate.dep_ == "amod" and candidate.i != token.i:
+                continue
+            argument = self._adhoc_actor(candidate)
+            if argument is not None:
+                return argument
+        return None
 
     def _mention_covering(self, token: Token) -> Mention | None:
         start, end = token.idx, token.idx + len(token)

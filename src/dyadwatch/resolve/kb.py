@@ -1,4 +1,4 @@
-"""The actor knowledge base: countries, organisations, people with dated roles, role nouns.
+"""The actor knowledge base: countries, regions, organisations, people with dated roles, role nouns.
 
 Built-in tables live in `data/actors/` (see its README for sources); users add to or override
 entries by id with YAML or CSV files of the same schema. Everything is validated on load.
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 E_ACTOR_DATA = "E050"  # invalid actor data file (built-in or user)
 
 AliasKind = Literal["name", "alias", "demonym", "metonym"]
-EntryKind = Literal["state", "organization", "person", "group"]
+ORGANIZATION_FILES = ("organizations.yaml", "armed_groups.yaml", "parties.yaml", "bodies.yaml")
+EntryKind = Literal["state", "region", "organization", "person", "group"]
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -78,7 +79,7 @@ class RoleNoun:
 
     sector: str | None
     strong: bool  # strong nouns fix the sector; weak ones ("spokesman") take a modifier's
-    kind: str  # person | organization
+    kind: str  # person | organization | modifier (never an actor by itself: "aid group")
 
 
 @dataclass(frozen=True)
@@ -328,7 +329,14 @@ def _builtin() -> KnowledgeBase:
         for row in _rows(folder / "roles.csv")
     }
     entries = _country_entries(folder)
-    entries.extend(read_entries(folder / "organizations.yaml", default_kind="organization"))
+    for name in ORGANIZATION_FILES:
+        entries.extend(read_entries(folder / name, default_kind="organization"))
+    # generated rows of a fixed shape: built without per-field validation (load time); their
+    # countries are still checked with every other entry's
+    entries.extend(
+        Entry.model_construct(id=f"region:{row['country']}:{row['name']}", name=row["name"],
+                              kind="region", country=row["country"], code=row["country"])
+        for row in _rows(folder / "regions.csv"))
     entries.extend(read_entries(folder / "people.yaml", default_kind="person"))
     return KnowledgeBase(entries, role_nouns, dict(settings["sectors"]),
                          settings["former_sector"])

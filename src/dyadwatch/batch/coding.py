@@ -1,0 +1,53 @@
+"""Choose how articles are coded: in this process, in `--jobs N` processes, or on Dask.
+
+Every choice is a `Coder`: a function from a stream of articles to each article with its
+annotation (or E020 rejection), in input order. The ingest loop and the CLI take a coder and
+know nothing of processes or clusters.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from dyadwatch.annotate import Outcome
+from dyadwatch.errors import Codes, DyadwatchError
+from dyadwatch.records import Article
+from dyadwatch.settings import Settings
+
+if TYPE_CHECKING:
+    from dyadwatch.annotate import Annotator
+
+Coder = Callable[[Iterable[Article]], Iterator[tuple[Article, Outcome]]]
+
+
+def make_coder(
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    dask: str | None = None,
+    annotator: Annotator | None = None,
+) -> Coder:
+    """A coder for `settings`: Dask at address `dask`, else `jobs` processes, else in-process."""
+    if dask and jobs != 1:
+        raise DyadwatchError(Codes.E061, "--jobs and --dask are exclusive: Dask sizes its cluster")
+    if dask:
+        from dyadwatch.batch.dask import annotate_on_dask
+
+        return functools.partial(
+            annotate_on_dask, address=dask, actor_files=settings.actors,
+            partition_size=settings.batch_size,
+        )
+    if jobs != 1:
+        from dyadwatch.batch.parallel import annotate_parallel
+
+        return functools.partial(
+            annotate_parallel, jobs=jobs, actor_files=settings.actors,
+            batch_size=settings.batch_size,
+        )
+    if annotator is None:
+        from dyadwatch.annotate import Annotator
+
+        annotator = Annotator.load(actor_files=settings.actors)
+    return functools.partial(annotator.annotate_isolated, batch_size=settings.batch_size)

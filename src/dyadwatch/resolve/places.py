@@ -1,0 +1,211 @@
+"""Choose each toponym's reading from its gazetteer candidates and the article's focus.
+
+A candidate's score is a prior (its kind, or its population on a log10 scale), a bonus for
+countries, states, sites, continents and national capitals, and bonuses from the article's
+focus: the countries and US states that its other toponyms, its actors and the caller's context
+point to, and nearness to the other places it names. Local news rarely names its own state
+("Palestine" in an East Texas paper is the Texas town), so a state that the other toponyms
+point to outweighs the country prior of a homonym that nothing else in the article supports.
+A toponym does not vote for its own reading: every mention of the same name is left out when
+its candidates are scored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from dyadwatch.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize
+
+# Priors on a log10(population) scale, set by hand on the first 100 LGL articles; region 5 -> 6
+# (provinces over homonym towns: "Ontario") moved full-LGL acc@161 from 0.526 to 0.530.
+PRIOR = {"site": 9.0, "country": 8.0, "continent": 8.0, "state": 7.0, "region": 6.0, "county": 4.5}
+# A national capital ranks between a country and a state: "Washington" is the city unless the
+# article is about Washington state (LGL: 22 of 23 unqualified "Washington" are the capital).
+CAPITAL_PRIOR = 7.5
+TOP_KINDS = frozenset({"site", "country", "continent", "state"})
+# Added to countries, states, sites, continents and capitals, so that a town needs support
+# from the article to outrank one ("Egypt" is never a town in Arizona).
+TOP_BONUS = 3.0
+METONYM_CITY = 500_000  # a city this big, used as a metonym, ranks as a capital ("Moscow said")
+PRIMARY_NAME_BONUS = 1.0  # own name, not an alternate ("Augusta" is not Augsburg)
+# Focus bonuses, set on LGL articles 0-199 (articles 200-587 held out; see the report in
+# benchmarks/places_lgl.py): the entry's country or US state is supported by the rest of the
+# article, a flat part for any support plus a part growing with its share of all support.
+COUNTRY_BONUS, COUNTRY_SHARE_BONUS = 1.5, 1.5
+STATE_BONUS, STATE_SHARE_BONUS = 1.5, 3.0
+NEAR_KM, NEAR_BONUS = 100.0, 1.0  # within this distance of another place the article names
+# A name whose most populous reading is this many times larger than the next votes for it.
+DOMINANT_RATIO = 10
+LOCAL_KINDS = frozenset({"city", "county"})
+
+
+@dataclass
+class Toponym:
+    """A place name in the text with its candidate readings and, once resolved, its reading."""
+
+    start: int
+    end: int
+    key: str
+    candidates: list[GazetteerEntry]
+    qualifier: GazetteerEntry | None = None
+    metonym: bool = False
+    demonym: bool = False
+    chosen: GazetteerEntry | None = None
+
+
+@dataclass
+class Focus:
+    """Votes for countries and US states, by the name that cast them."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    states: Counter[str] = field(default_factory=Counter)
+    by_key: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
+    points: list[tuple[str, float, float]] = field(default_factory=list)
+
+    def without(self, key: str) -> tuple[Counter[str], Counter[str]]:
+        """Country and state votes with those of the name `key` taken out."""
+        own = self.by_key.get(key)
+        if own is None:
+            return self.countries, self.states
+        return self.countries - own[0], self.states - own[1]
+
+    def home_state(self) -> str | None:
+        """The US state most of the article's places lie in, if one stands out."""
+        if not self.states:
+            return None
+        (state, votes), *rest = self.states.most_common(2) + [("", 0.0)]
+        return state if votes >= 2 and votes > 2 * rest[0][1] else None
+
+
+def resolve(
+    toponyms: Sequence[Toponym], *, context: Iterable[str] = (), rounds: int = 2
+) -> None:
+    """Set `chosen` on every toponym: a first round on the unambiguous names, then rounds on the
+    readings the previous round chose ("Georgia" the state makes "Columbus" Georgian)."""
+    outside = Counter(c for c in context if c)
+    focus = _focus(toponyms, outside, resolved=False)
+    for round_ in range(rounds):
+        for toponym in toponyms:
+            toponym.chosen = _best(toponym, focus)
+        if round_ < rounds - 1:
+            focus = _focus(toponyms, outside, resolved=True)
+
+
+def focus_of(toponyms: Sequence[Toponym], context: Iterable[str] = ()) -> Focus:
+    """The focus of resolved toponyms (for detection rules that need the home state)."""
+    return _focus(toponyms, Counter(c for c in context if c), resolved=True)
+
+
+def _focus(toponyms: Sequence[Toponym], outside: Counter[str], *, resolved: bool) -> Focus:
+    focus = Focus(countries=Counter(outside))
+    for toponym in toponyms:
+        votes = _votes(toponym, resolved)
+        if votes is None:
+            continue
+        country, state, weight = votes
+        own = focus.by_key.setdefault(toponym.key, (Counter(), Counter()))
+        focus.countries[country] += weight
+        own[0][country] += weight
+        if state:
+            focus.states[state] += weight
+            own[1][state] += weight
+        entry = toponym.chosen
+        if resolved and entry is not None and entry.kind in LOCAL_KINDS and entry.lat is not None:
+            focus.points.append((toponym.key, entry.lat, entry.lon or 0.0))
+    return focus
+
+
+def _votes(toponym: Toponym, resolved: bool) -> tuple[str, str | None, float] | None:
+    """The country and US state a toponym points to, with the weight of its vote."""
+    if resolved and toponym.chosen is not None:
+        entry = toponym.chosen
+        if entry.country is None:
+            return None
+        return entry.country, _state(entry), 1.0
+    top = [c for c in toponym.candidates if c.kind in TOP_KINDS] or toponym.candidates
+    if not top:
+        return None
+    countries = {c.country for c in top}
+    states = {_state(c) for c in top}
+    if len(countries) == 1 and None not in countries:
+        country = next(iter(countries))
+        state = next(iter(states)) if len(states) == 1 else None
+        return country, state, 1.0  # type: ignore[return-value]
+    by_size = sorted(top, key=lambda c: -c.population)
+    if len(by_size) > 1 and by_size[0].population >= DOMINANT_RATIO * max(1, by_size[1].population):
+        if by_size[0].country is not None:
+            return by_size[0].country, _state(by_size[0]), 0.5
+    return None
+
+
+def _state(entry: GazetteerEntry) -> str | None:
+    return entry.admin1 if entry.country == "USA" else None
+
+
+def _best(toponym: Toponym, focus: Focus) -> GazetteerEntry | None:
+    if not toponym.candidates:
+        return None
+    countries, states = focus.without(toponym.key)
+    country_total = sum(countries.values()) or 1.0
+    state_total = sum(states.values()) or 1.0
+    points = [(lat, lon) for key, lat, lon in focus.points if key != toponym.key]
+
+    def score(entry: GazetteerEntry) -> float:
+        value = _prior(entry, toponym.metonym)
+        if normalize(entry.name) == toponym.key:
+            value += PRIMARY_NAME_BONUS
+        if entry.country and countries[entry.country] > 0:
+            value += COUNTRY_BONUS + COUNTRY_SHARE_BONUS * countries[entry.country] / country_total
+        state = _state(entry)
+        if state and states[state] > 0:
+            value += STATE_BONUS + STATE_SHARE_BONUS * states[state] / state_total
+        if entry.kind in LOCAL_KINDS and entry.lat is not None and entry.lon is not None:
+            if any(_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM for lat, lon in points):
+                value += NEAR_BONUS
+        return value
+
+    return max(toponym.candidates, key=score)
+
+
+def _prior(entry: GazetteerEntry, metonym: bool) -> float:
+    if entry.capital or (metonym and entry.kind == "city" and entry.population >= METONYM_CITY):
+        return CAPITAL_PRIOR + TOP_BONUS
+    value = PRIOR.get(entry.kind, math.log10(max(entry.population, 10)))
+    return value + TOP_BONUS if entry.kind in TOP_KINDS else value
+
+
+def locate(toponym: Toponym, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> tuple[
+    float | None, float | None
+]:
+    """A point for a reading without one (a US county without towns): the mean of the
+    article's towns in its state, else the state's point."""
+    entry = toponym.chosen
+    if entry is None:
+        return None, None
+    if entry.lat is not None and entry.lon is not None:
+        return entry.lat, entry.lon
+    points = [
+        (t.chosen.lat, t.chosen.lon)
+        for t in toponyms
+        if t.chosen is not None
+        and t.chosen.kind == "city"
+        and t.chosen.country == entry.country
+        and t.chosen.admin1 == entry.admin1
+        and t.chosen.lat is not None
+        and t.chosen.lon is not None
+    ]
+    if not points:
+        state = gazetteer.us_state(entry.admin1) if entry.admin1 else None
+        return (state.lat, state.lon) if state else (None, None)
+    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2
+    ) ** 2
+    return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))

@@ -211,3 +211,25 @@ def test_gold_scored_against_itself(shared_data: Path, name: str) -> None:
     assert m["type_f1"] == 1.0 and m["type_macro_f1"] == 1.0
     assert m["source_match"] == 1.0 and m["target_match"] == 1.0
     assert m["quad_f1"] == 1.0 and m["extra_event_rate"] == 0.0
+
+
+def test_joint_sources_match_a_gold_split_into_source_and_target() -> None:
+    split = gev("CONSULT", ["Ruritania"], ["Freedonia"])
+    joint = annotation(TEXT, [("CONSULT", ["Ruritania", "Freedonia"], [], "asserted")])
+    m = score([gold(TEXT, [split])], [joint])
+    assert (m["source_match"], m["target_match"]) == (1.0, 1.0)
+    alone = annotation(TEXT, [("CONSULT", ["Ruritania"], [], "asserted")])
+    m = score([gold(TEXT, [split])], [alone])
+    assert (m["source_match"], m["target_match"]) == (1.0, 0.0)
+
+
+def test_reliability_bins_confidence() -> None:
+    coded = annotation(TEXT, [("ACCUSE", ["Ruritania"], ["Freedonia"], "asserted"),
+                              ("THREATEN", ["Ruritania"], [], "asserted")])
+    coded["events"][0]["confidence"] = 0.85
+    coded["events"][1]["confidence"] = 0.55
+    m = score([gold(TEXT, [ACCUSE])], [coded])
+    bins = {b["bin"]: (b["events"], b["precision"]) for b in m["reliability"]}
+    assert bins["0.8-0.9"] == (1, 1.0) and bins["0.5-0.6"] == (1, 0.0)
+    assert m["precision_at_0.8"] == 1.0
+    assert "reliability" in report(m)

@@ -13,7 +13,8 @@ whose country / code equals the gold `source_codes` / `target_codes` entry. An e
 matches an empty predicted one (PLV's `target_implicit`). For `reciprocal` gold events (every
 actor is both source and target, gold target empty) the gold actors are looked up among the
 predicted source and target together, and the target matches when every predicted target is
-one of the gold actors.
+one of the gold actors. A predicted joint-actor event (several sources, no target) matches a
+gold event whose source and target are all among those sources.
 """
 
 from __future__ import annotations
@@ -111,6 +112,13 @@ def _actors_match(gold: dict[str, Any], pred: _Pred) -> tuple[bool, bool]:
         everyone = list(sources) + list(targets)
         source_ok = _slot_matches(everyone, list(source_codes) + list(target_codes), both)
         return source_ok, _slot_within(pred.target, everyone)
+    if targets and pred.target.empty and len(pred.source.texts) > 1:
+        # Joint actors ("Trump and Putin agreed"): PLOVER codes them all as sources, a
+        # dyad-marked gold may split them into source and target.
+        everyone = list(sources) + list(targets)
+        joint = _slot_matches(everyone, list(source_codes) + list(target_codes), pred.source)
+        if joint:
+            return True, True
     return (_slot_matches(sources, source_codes, pred.source),
             _slot_matches(targets, target_codes, pred.target))
 

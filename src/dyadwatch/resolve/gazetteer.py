@@ -42,6 +42,11 @@ _STATE_SUFFIXES = re.compile(
     r"\s+(province|oblast|krai|region|governorate|prefecture|state|district|territory|county)$"
 )
 _CITY_TYPES = ("city", "municipality", "capital")
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "centre", "center", "central", "northern", "southern",
+     "eastern", "western", "north east", "north west", "south east", "south west", "northeast",
+     "northwest", "southeast", "southwest", "north central", "south central"}
+)
 _DEMONYM_KINDS = ("country", "state", "site")
 # The actors' knowledge base keeps the demonyms of countries; `data/places/demonyms.csv` adds
 # those of US states and of regions that the knowledge base does not code as actors.
@@ -270,6 +275,8 @@ def _states(iso3: dict[str, str]) -> Iterator[tuple[GazetteerEntry, Iterable[str
             kind = str(row.get("type") or "")
             if not row.get("latitude") or any(t in kind for t in _CITY_TYPES):
                 continue
+            if normalize(_STATE_SUFFIXES.sub("", row["name"].casefold())) in _COMPASS:
+                continue  # "North", "Centre": regions named only by a direction
             entry = GazetteerEntry(
                 row["name"],
                 code,

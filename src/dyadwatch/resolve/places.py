@@ -37,6 +37,10 @@ PRIMARY_NAME_BONUS = 1.0  # own name, not an alternate ("Augusta" is not Augsbur
 COUNTRY_BONUS, COUNTRY_SHARE_BONUS = 1.5, 1.5
 STATE_BONUS, STATE_SHARE_BONUS = 1.5, 3.0
 NEAR_KM, NEAR_BONUS = 100.0, 1.0  # within this distance of another place the article names
+# Co-location: a reading with readings of other names of the article nearby ("Athens" with
+# "Clarke County" is Athens, Georgia). Each other name counts min(1, CROWD / its readings), so
+# that "Madison", a town in most states, supports little; the bonus is capped at COLOCATED_MAX.
+COLOCATED_BONUS, COLOCATED_MAX, CROWD = 1.0, 2.0, 3
 # A name whose most populous reading is this many times larger than the next votes for it.
 DOMINANT_RATIO = 10
 LOCAL_KINDS = frozenset({"city", "county"})
@@ -64,6 +68,7 @@ class Focus:
     states: Counter[str] = field(default_factory=Counter)
     by_key: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
     points: list[tuple[str, float, float]] = field(default_factory=list)
+    grid: Grid = field(default_factory=lambda: Grid([]))
 
     def without(self, key: str) -> tuple[Counter[str], Counter[str]]:
         """Country and state votes with those of the name `key` taken out."""
@@ -100,7 +105,7 @@ def focus_of(toponyms: Sequence[Toponym], context: Iterable[str] = ()) -> Focus:
 
 
 def _focus(toponyms: Sequence[Toponym], outside: Counter[str], *, resolved: bool) -> Focus:
-    focus = Focus(countries=Counter(outside))
+    focus = Focus(countries=Counter(outside), grid=Grid(toponyms))
     for toponym in toponyms:
         votes = _votes(toponym, resolved)
         if votes is None:
@@ -152,6 +157,7 @@ def _best(toponym: Toponym, focus: Focus) -> GazetteerEntry | None:
     country_total = sum(countries.values()) or 1.0
     state_total = sum(states.values()) or 1.0
     points = [(lat, lon) for key, lat, lon in focus.points if key != toponym.key]
+    grid = focus.grid
 
     def score(entry: GazetteerEntry) -> float:
         value = _prior(entry, toponym.metonym)
@@ -165,6 +171,7 @@ def _best(toponym: Toponym, focus: Focus) -> GazetteerEntry | None:
         if entry.kind in LOCAL_KINDS and entry.lat is not None and entry.lon is not None:
             if any(_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM for lat, lon in points):
                 value += NEAR_BONUS
+            value += COLOCATED_BONUS * min(COLOCATED_MAX, grid.support(entry, toponym.key))
         return value
 
     return max(toponym.candidates, key=score)
@@ -175,6 +182,41 @@ def _prior(entry: GazetteerEntry, metonym: bool) -> float:
         return CAPITAL_PRIOR + TOP_BONUS
     value = PRIOR.get(entry.kind, math.log10(max(entry.population, 10)))
     return value + TOP_BONUS if entry.kind in TOP_KINDS else value
+
+
+class Grid:
+    """Every local reading of every toponym in one-degree cells, for co-location support."""
+
+    def __init__(self, toponyms: Sequence[Toponym]) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
+        seen: set[str] = set()
+        for toponym in toponyms:
+            if toponym.key in seen or toponym.demonym:
+                continue
+            seen.add(toponym.key)
+            local = [c for c in toponym.candidates if c.kind in LOCAL_KINDS and c.lat is not None]
+            weight = min(1.0, CROWD / max(1, len(local)))
+            for entry in local:
+                assert entry.lat is not None and entry.lon is not None
+                cell = (math.floor(entry.lat), math.floor(entry.lon))
+                self._cells.setdefault(cell, []).append(
+                    (toponym.key, entry.lat, entry.lon, weight)
+                )
+
+    def support(self, entry: GazetteerEntry, key: str) -> float:
+        """How many other names of the article have a reading within NEAR_KM of `entry`."""
+        if entry.lat is None or entry.lon is None or not self._cells:
+            return 0.0
+        lat, lon = entry.lat, entry.lon
+        best: dict[str, float] = {}
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                cell = (math.floor(lat) + dlat, math.floor(lon) + dlon)
+                for other, olat, olon, weight in self._cells.get(cell, ()):
+                    if other != key and weight > best.get(other, 0.0):
+                        if _km(lat, lon, olat, olon) <= NEAR_KM:
+                            best[other] = weight
+        return sum(best.values())
 
 
 def locate(toponym: Toponym, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> tuple[

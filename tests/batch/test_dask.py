@@ -16,6 +16,8 @@ from dyadwatch.batch.dask import annotate_on_dask
 def test_a_bad_address_is_refused_before_any_work(articles: list[Article]) -> None:
     with pytest.raises(DyadwatchError) as caught:
         list(annotate_on_dask(articles, address="my-cluster"))
+    with pytest.raises(DyadwatchError):
+        list(annotate_on_dask(articles, address="local:two"))
     assert caught.value.code == "E061"
 
 

@@ -55,6 +55,7 @@ def test_score_counts_undetected_as_wrong() -> None:
     assert metrics["accuracy_161km"] == pytest.approx(1 / 3, abs=1e-3)
     assert metrics["accuracy_161km_detected"] == pytest.approx(0.5)
     assert metrics["country_accuracy"] == pytest.approx(1 / 3, abs=1e-3)
+    assert metrics["country_accuracy_detected"] == pytest.approx(1 / 2, abs=1e-3)
     assert metrics["median_error_km"] > 100
 
 

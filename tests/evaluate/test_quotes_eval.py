@@ -76,7 +76,9 @@ def test_exact_ignores_surrounding_whitespace_only() -> None:
 
 
 def test_speaker_and_cue_accuracy_over_matched_quotes() -> None:
-    pred = [{"quotes": [predicted(WIN, TOM, SAID_2), predicted(RIGGED, TOM, SAID_2)]}]
+    # The first prediction names the wrong speaker and the wrong cue (not the second "said",
+    # which would make both predictions fragments of one attribution).
+    pred = [{"quotes": [predicted(WIN, TOM, TOM), predicted(RIGGED, TOM, SAID_2)]}]
     metrics = score(GOLD, pred)
     assert metrics["speaker_accuracy"] == 0.5
     assert metrics["cue_accuracy"] == 0.5

@@ -210,3 +210,49 @@ def test_one_actor_per_entity(resolved) -> None:  # type: ignore[no-untyped-def]
 def test_empty_document(resolved) -> None:  # type: ignore[no-untyped-def]
     index = resolved("")
     assert index.actors == [] and index.mentions == []
+
+
+# text, mention text, expected (country, sector, code) of the actor the mention belongs to
+GENERAL_CASES = [
+    ("Chilean and Peruvian officials signed the accord.", "Chilean", ("CHL", "GOV", "CHLGOV")),
+    ("Chilean and Peruvian officials signed the accord.", "Peruvian officials",
+     ("PER", "GOV", "PERGOV")),
+    ("Police in Nairobi dispersed the crowd.", "Police in Nairobi", ("KEN", "COP", "KENCOP")),
+    ("Rebels in Mali seized the town.", "Rebels in Mali", ("MLI", "REB", "MLIREB")),
+    ("Former prime minister Ola Nordmann criticised the plan.", "Ola Nordmann",
+     (None, "ELI", None)),
+    ("Egyptian warplanes struck the camp.", "Egyptian warplanes", ("EGY", "MIL", "EGYMIL")),
+    ("Thai peacekeepers left the base.", "Thai peacekeepers", ("THA", "MIL", "THAMIL")),
+    ("The Ohio government appealed the ruling.", "Ohio government", ("USA", "GOV", "USAGOV")),
+    ("Ohio sued the company on Monday.", "Ohio", ("USA", None, "USA")),
+    ("Police said the suspects fled.", "Police", (None, "COP", None)),
+    ("Russia's Security Council discussed the strikes.", "Security Council",
+     ("RUS", "GOV", "RUSGOV")),
+    ("The Security Council condemned the attack.", "Security Council", (None, "IGO", "UNO")),
+    ("The Tamil Tigers attacked an army camp.", "Tamil Tigers", ("LKA", "REB", "LKAREB")),
+    ("The Sinaloa Cartel smuggled the drugs.", "Sinaloa Cartel", ("MEX", "CRM", "MEXCRM")),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), GENERAL_CASES)
+def test_general_rules(resolved, text: str, mention: str,  # type: ignore[no-untyped-def]
+                       expected: tuple[str | None, ...]) -> None:
+    actor = actor_of(resolved(text), mention)
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.code) == expected
+
+
+@pytest.mark.parametrize("text", ["Troops fired near Texas.", "She lives in Ohio.",
+                                  "The aid arrived on Monday."])
+def test_places_and_plain_nouns_are_not_actors(resolved, text: str) -> None:  # type: ignore[no-untyped-def]
+    index = resolved(text)
+    assert all(index.actor(m.actor).kind != "region" for m in index.mentions)
+    assert not [m for m in index.mentions if m.text == "aid"]
+
+
+def test_bodies_are_referred_to_by_their_head_noun(resolved) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Constitutional Court of Ruritania struck down the law. The court said it "
+            "violated the charter. The Labour Party welcomed the ruling; the party had opposed it.")
+    index = resolved(text)
+    assert actor_of(index, "court", 0) == actor_of(index, "Constitutional Court of Ruritania")
+    assert actor_of(index, "party", 0) == actor_of(index, "Labour Party")

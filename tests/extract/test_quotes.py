@@ -143,7 +143,8 @@ def test_split_quote_keeps_the_speaker(extract) -> None:
     ]
 
 
-def test_uncued_quote_continues_previous_speaker(extract) -> None:
+def test_uncued_quote_continues_previous_attribution(extract) -> None:
+    # An uncued quote is a further fragment of the previous attribution: same cue, same speaker.
     text = (
         "“The harvest failed,” Sara Kim said on Monday. “We need help before the winter comes.”\n"
         "“Nobody in the capital is listening to the farmers,” she added.\n"
@@ -152,8 +153,8 @@ def test_uncued_quote_continues_previous_speaker(extract) -> None:
     found, index = extract(text)
     assert [q.kind for q in found] == ["direct"] * 4
     assert {index.actor(q.speaker_actor).name for q in found if q.speaker_actor} == {"Sara Kim"}
-    assert found[1].cue is None and found[1].speaker == found[0].speaker
-    assert found[3].cue is None and found[3].speaker_actor == found[0].speaker_actor
+    assert found[1].cue == found[0].cue and found[1].speaker == found[0].speaker
+    assert found[3].cue == found[2].cue and found[3].speaker_actor == found[0].speaker_actor
 
 
 def test_quote_running_over_paragraphs(extract) -> None:

@@ -39,7 +39,75 @@ FOUND = [
         "Net income rose in the quarter ended Sept. 30.",
         [("the quarter", "DATE", "2012-Q4"), ("Sept. 30", "DATE", "2012-09-30")],
     ),
-    ("Troops arrived in the 1990s.", [("the 1990s", "DATE", "199X")]),
+    ("Troops arrived in the 1990s.", [("the 1990s", "DATE", "199")]),
+    # extents: lists and counts of months split, ranges of counts kept whole
+    ("Prices fell between 1994 and 1997.", [("1994", "DATE", "1994"), ("1997", "DATE", "1997")]),
+    (
+        "Shipments will resume within two to three weeks.",
+        [("two to three weeks", "DURATION", "PXW")],
+    ),
+    (
+        "Jobs grew for the first nine months of 2012.",
+        [("the first nine months", "DURATION", "P9M"), ("2012", "DATE", "2012")],
+    ),
+    ("The banks must wait at least 30 days.", [("at least 30 days", "DURATION", "P30D")]),
+    (
+        "The storm hit the coast. Three days later, the power came back.",
+        [("Three days", "DURATION", "P3D")],
+    ),
+    ("He urged him to run in this year's election.", [("this year", "DATE", "2013")]),
+    # recovered words, but not as the modifier of a count
+    ("Investors worry about current market conditions.", [("current", "DATE", "PRESENT_REF")]),
+    ("In the past, Russia has often objected.", [("the past", "DATE", "PAST_REF")]),
+    ("Prices rose over the past two years.", [("the past two years", "DURATION", "P2Y")]),
+    # tense of the governing verb
+    ("Officials postponed the vote until Tuesday.", [("Tuesday", "DATE", "2013-03-26")]),
+    ("The offer had been due to expire Friday.", [("Friday", "DATE", "2013-03-15")]),
+    (
+        "Net income for the fiscal year ended Sept. 30 rose 4%.",
+        [("the fiscal year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "2012-09-30")],
+    ),
+    # the reference time: the date the text has reached
+    (
+        "Profit rose 5% in the third quarter. A year earlier, the company lost money.",
+        [("the third quarter", "DATE", "2012-Q3"), ("A year earlier", "DATE", "2011-Q3")],
+    ),
+    (
+        "The war ended in 1995. The following year, the troops left.",
+        [("1995", "DATE", "1995"), ("The following year", "DATE", "1996")],
+    ),
+    (
+        "The attack came on Oct. 23, 2012. Earlier that day, the family had gone out.",
+        [("Oct. 23, 2012", "DATE", "2012-10-23"), ("Earlier that day", "DATE", "2012-10-23")],
+    ),
+    (
+        "The shooting happened on Oct. 23, 2012, at 10 p.m. near the house.",
+        [("Oct. 23, 2012", "DATE", "2012-10-23"), ("10 p.m.", "TIME", "2012-10-23T22:00")],
+    ),
+]
+
+ANCHORED_ELSEWHERE = [
+    # published, sentence, expected (text, type, value)
+    (
+        dt.date(1989, 11, 2),  # present perfect: the nearest Nov. 10, not last year's
+        "The company has set Nov. 10 as the deadline for bids.",
+        [("Nov. 10", "DATE", "1989-11-10")],
+    ),
+    (
+        dt.date(1989, 10, 27),  # a date shortly ahead in a past-tense clause is this year's
+        "The board declared a dividend, payable Dec. 7 to stock of record Nov. 22.",
+        [("Dec. 7", "DATE", "1989-12-07"), ("Nov. 22", "DATE", "1989-11-22")],
+    ),
+    (
+        dt.date(2013, 3, 18),  # a possessed weekday names an event that has happened
+        "The bonds were priced at a premium over Thursday's closing price.",
+        [("Thursday", "DATE", "2013-03-14")],
+    ),
+    (
+        dt.date(1998, 4, 24),  # the weekday decides the year
+        "The newspaper said in an editorial on Monday, Oct. 26, that the law was unfair.",
+        [("Monday, Oct. 26", "DATE", "1998-10-26")],
+    ),
 ]
 
 NOT_TIMEXES = [
@@ -57,6 +125,14 @@ def test_time_expressions_in_sentences(
     nlp: Language, sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     found = timexes(nlp(sentence), PUBLISHED)
+    assert [(t.text, t.type, t.value) for t in found] == expected
+
+
+@pytest.mark.parametrize(("published", "sentence", "expected"), ANCHORED_ELSEWHERE)
+def test_time_expressions_against_other_publication_dates(
+    nlp: Language, published: dt.date, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = timexes(nlp(sentence), published)
     assert [(t.text, t.type, t.value) for t in found] == expected
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dyadwatch.resolve.dates import TimexValue, clean, normalise
+from dyadwatch.resolve.calendar import Reference
+from dyadwatch.resolve.dates import TimexValue, clean, interpret, is_anaphoric, normalise
 
 WEDNESDAY = dt.date(2013, 3, 20)  # ISO week 2013-W12
 
@@ -39,7 +40,9 @@ CASES = [
     ("April 25, 2019", None, "DATE", "2019-04-25"),
     ("25 April 2019", None, "DATE", "2019-04-25"),
     ("Sept. 13, 2023", None, "DATE", "2023-09-13"),
-    ("April 25", "past", "DATE", "2012-04-25"),
+    ("April 25", "past", "DATE", "2013-04-25"),  # a month ahead: this year's, whatever the tense
+    ("October 25", "past", "DATE", "2012-10-25"),
+    ("October 25", "future", "DATE", "2013-10-25"),
     ("April 25", "future", "DATE", "2013-04-25"),
     ("March 2", "past", "DATE", "2013-03-02"),
     ("December", "past", "DATE", "2012-12"),
@@ -49,8 +52,11 @@ CASES = [
     ("1998", None, "DATE", "1998"),
     ("fiscal 1998", None, "DATE", "1998"),
     ("nineteen ninety-six", None, "DATE", "1996"),
-    ("the 1990s", None, "DATE", "199X"),
-    ("the late 1970s", None, "DATE", "197X"),
+    ("the 1990s", None, "DATE", "199"),  # TIMEX3 decades have three digits
+    ("the late 1970s", None, "DATE", "197"),
+    ("the nineties", None, "DATE", "199"),
+    ("the last half of the '80s", None, "DATE", "198"),
+    ("the last decade", None, "DATE", "200"),
     ("the 20th century", None, "DATE", "19"),
     ("the third quarter", None, "DATE", "2013-Q3"),
     ("the third quarter", "past", "DATE", "2012-Q3"),
@@ -85,6 +91,29 @@ CASES = [
     ("every Thursday", None, "SET", "XXXX-WXX-4"),
     ("Christmas", "future", "DATE", "2013-12-25"),
     ("something odd", None, "DATE", "XXXX-XX-XX"),
+    # weekday given with the date, spelled-out days, clock words, weeks and seasons of dates
+    ("Monday, March 25", "past", "DATE", "2013-03-25"),
+    ("this coming Sunday, March twenty fourth", None, "DATE", "2013-03-24"),
+    ("March eighth", "past", "DATE", "2013-03-08"),
+    ("4 in the morning", "future", "TIME", "2013-03-20T04:00"),
+    ("10 at night", None, "TIME", "2013-03-20T22:00"),
+    ("the week of April 8", "future", "DATE", "2013-W15"),
+    ("the winter of nineteen ninety-four", None, "DATE", "1994-WI"),
+    ("year-end", "future", "DATE", "2013"),
+    ("earlier in the year", "past", "DATE", "2013"),
+    # counts: "couple" is two, ranges are vague, halves of small units
+    ("a couple of years", None, "DURATION", "P2Y"),
+    ("the next couple of years", None, "DURATION", "P2Y"),
+    ("eight trading days", None, "DURATION", "P8D"),
+    ("the year-earlier nine months", None, "DURATION", "P9M"),
+    ("two to three weeks", None, "DURATION", "PXW"),
+    ("the next 12 to 18 months", None, "DURATION", "PXM"),
+    ("a minute and a half", None, "DURATION", "PT1M30S"),
+    ("two and a half days", None, "DURATION", "P2DT12H"),
+    # deictic, so unaffected by the reference time
+    ("the quarter", "past", "DATE", "2012-Q4"),
+    ("a year earlier", "past", "DATE", "2012"),
+    ("the year-ago period", "past", "DATE", "2012"),
 ]
 
 
@@ -120,3 +149,73 @@ def test_clean_drops_possessives_dots_and_hyphens() -> None:
     assert clean("Sept. 30") == "sept 30"
     assert clean("third-quarter") == "third quarter"
     assert clean("5 p.m. EST") == "5 pm est"
+
+
+REFERENCE = Reference("2012-10-26", "2012-Q3")  # a Friday; the quarter under discussion Q3
+
+REFERENCED = [
+    # text, tense, type, value: anaphoric expressions read off the reference time
+    ("a year earlier", "past", "DATE", "2011-Q3"),
+    ("a year ago", "past", "DATE", "2011-Q3"),
+    ("the year-ago quarter", "past", "DATE", "2011-Q3"),
+    ("the comparable period last year", "past", "DATE", "2011-Q3"),
+    ("the latest quarter", "past", "DATE", "2012-Q3"),
+    ("the latest period", "past", "DATE", "2012-Q3"),
+    ("that quarter", "past", "DATE", "2012-Q3"),
+    ("the 2011 period", "past", "DATE", "2011-Q3"),
+    ("the following year", "past", "DATE", "2013"),
+    ("the previous year", "past", "DATE", "2011"),
+    ("that year", "past", "DATE", "2012"),
+    ("later that year", "past", "DATE", "2012"),
+    ("the following month", "past", "DATE", "2012-11"),
+    ("that day", "past", "DATE", "2012-10-26"),
+    ("earlier that day", "past", "DATE", "2012-10-26"),
+    ("the next day", "past", "DATE", "2012-10-27"),
+    ("the same day", "past", "DATE", "2012-10-26"),
+    ("that night", "past", "TIME", "2012-10-26TNI"),
+    ("the next morning", "past", "TIME", "2012-10-27TMO"),
+    ("the previous Friday", "past", "DATE", "2012-10-19"),
+    ("the morning", "past", "TIME", "2012-10-26TMO"),
+    ("10 p.m.", "past", "TIME", "2012-10-26T22:00"),
+    # deictic expressions keep the publication date
+    ("next year", "future", "DATE", "2014"),
+    ("two years ago", "past", "DATE", "2011"),
+    ("this morning", "past", "TIME", "2013-03-20TMO"),
+    ("the third quarter", "past", "DATE", "2012-Q3"),
+    ("the fourth quarter", "future", "DATE", "2013-Q4"),
+    ("Friday", "past", "DATE", "2013-03-15"),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "type_", "value"), REFERENCED)
+def test_values_against_the_reference_time(
+    text: str, tense: str | None, type_: str, value: str
+) -> None:
+    assert normalise(text, WEDNESDAY, tense=tense, reference=REFERENCE) == TimexValue(type_, value)
+
+
+ANAPHORIC = [
+    ("a year earlier", True),
+    ("the year-ago period", True),
+    ("the latest quarter", True),
+    ("that day", True),
+    ("the following year", True),
+    ("the previous Friday", True),
+    ("the third quarter", False),
+    ("last year", False),
+    ("two years ago", False),
+    ("Friday", False),
+    ("Sept. 30", False),
+]
+
+
+@pytest.mark.parametrize(("text", "anaphoric"), ANAPHORIC)
+def test_anaphoric_expressions_are_recognised(text: str, anaphoric: bool) -> None:
+    assert is_anaphoric(text) is anaphoric
+
+
+def test_interpret_returns_none_where_no_rule_reads_the_whole_text() -> None:
+    assert interpret("recently last October", WEDNESDAY) is None
+    assert interpret("April month", WEDNESDAY) is None
+    assert interpret("last October", WEDNESDAY, tense="past") == TimexValue("DATE", "2012-10")
+    assert normalise("April month", WEDNESDAY) == TimexValue("DURATION", "PXM")

@@ -177,7 +177,8 @@ def test_regions_stand_for_their_country(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize(
     ("text", "entry_id", "code"),
-    [("Tamil Tigers", "ltte", "LKAREB"), ("UNITA", "unita", "AGOREB"), ("Fidesz", "fidesz", "HUNPOL"),
+    [("Tamil Tigers", "ltte", "LKAREB"), ("UNITA", "unita", "AGOREB"),
+     ("Fidesz", "fidesz", "HUNPOL"),
      ("European Community", "european-community", "EU"), ("DEA", "dea", "USACOP"),
      ("Sinaloa Cartel", "sinaloa-cartel", "MEXCRM"), ("KRG", "krg", "IRQGOV")],
 )

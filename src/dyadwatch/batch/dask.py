@@ -64,8 +64,9 @@ def _client(address: str) -> Iterator[Any]:
         raise DyadwatchError(
             Codes.E060, "Dask is not installed: pip install 'dyadwatch[dask]'"
         ) from exc
-    if address == "local" or address.startswith("local:"):
-        workers = resolve_jobs(int(address.partition(":")[2] or 0))
+    count = address.partition(":")[2] if address.startswith("local:") else "0"
+    if (address == "local" or address.startswith("local:")) and count.isdigit():
+        workers = resolve_jobs(int(count))
         with LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True,
             dashboard_address=None,

@@ -2,7 +2,10 @@
 
 A gold toponym counts when it has coordinates. It is detected when a predicted place overlaps
 its span, and correct when that place lies within 161 km (100 miles, the usual geoparsing
-threshold) of the gold point; an undetected toponym counts as wrong.
+threshold) of the gold point; an undetected toponym counts as wrong. Country accuracy is given
+both ways: over every gold toponym with a country (a miss is wrong, like acc@161, so it is
+bounded by detection recall) and over the detected ones (the resolver's own figure, as
+resolution-only evaluations such as Mordecai's report it).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
         raise ValueError(f"{len(gold)} gold records but {len(predicted)} predictions")
     located = detected = correct = 0
     errors: list[float] = []
-    country_gold = country_correct = 0
+    country_gold = country_correct = country_detected = 0
     for record, annotation in zip(gold, predicted, strict=True):
         guesses = annotation.get("places", [])
         for toponym in record.get("places", []):
@@ -42,6 +45,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
             if toponym.get("country"):
                 country_gold += 1
                 country_correct += match is not None and match.get("country") == toponym["country"]
+                country_detected += match is not None
             if match is None:
                 continue
             detected += 1
@@ -57,6 +61,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
         "accuracy_161km_detected": _ratio(correct, detected),
         "median_error_km": round(statistics.median(errors), 1) if errors else float("nan"),
         "country_accuracy": _ratio(country_correct, country_gold),
+        "country_accuracy_detected": _ratio(country_correct, country_detected),
     }
 
 

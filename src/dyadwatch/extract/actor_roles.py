@@ -1,5 +1,7 @@
 """Reading an actor's country and sector from the words around a name or a role noun.
 
+Also the small word tests the resolver shares: name-like tokens, quoted regions.
+
 "Russian Foreign Minister Sergei Lavrov", "Ethiopian and Mozambican troops", "police in
 Baghdad", "former prime minister X": title words before the head, appositions and
 of/at/in-phrases after it, each looked up as a knowledge-base name or a role noun.
@@ -8,12 +10,14 @@ of/at/in-phrases after it, each looked up as a knowledge-base name or a role nou
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from dyadwatch.resolve.kb import Entry, KnowledgeBase, RoleNoun
 
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct", "nummod",
                           "npadvmod"})
 # Premodifiers coordinated inside one phrase ("Ethiopian and Mozambican troops")
@@ -44,7 +48,24 @@ class Description:
 def role_of(token: Token, kb: KnowledgeBase) -> RoleNoun | None:
     nouns = kb.role_nouns
     return nouns.get(token.lower_) or nouns.get(token.lemma_.lower()) or nouns.get(
-        token.lower_.rstrip("."))
+        token.lower_.rstrip(".")) or nouns.get(_singular(token.lower_) or "")
+
+
+def is_plural(token: Token) -> bool:
+    """Plural noun, also when tagged as a name ("Rebels seized ..." at a sentence start)."""
+    return token.tag_ in ("NNS", "NNPS") or (
+        token.tag_ == "NNP" and _singular(token.lower_) is not None)
+
+
+def _singular(word: str) -> str | None:
+    """The singular of a regular plural (capitalised plurals keep their -s as lemma)."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return None
 
 
 def describe(tokens: list[Token], head: RoleNoun | None, kb: KnowledgeBase,
@@ -125,3 +146,24 @@ def coordinated_states(before: list[Token], by_start: dict[int, KbSpan]) -> list
     if len({s.entry.id for s in states}) < len(states):
         return []
     return states
+
+
+def name_like(token: Token) -> bool:
+    """A capitalised surname used as a name: not "in May", nor the modal in "May I"."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.tag_ in ("VBD", "VBZ"):
+        return True  # "May said": a modal is never followed by a finite verb
+    if token.ent_type_ in NOT_NAMES and token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return token.pos_ == "PROPN"
+
+
+_QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def inside(char: int, regions: list[tuple[int, int]]) -> bool:
+    return any(start < char < end for start, end in regions)

@@ -14,7 +14,6 @@ place ("near Pyongyang"); institutions stand for a sector ("the Kremlin" → RUS
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +22,11 @@ from dyadwatch.extract.actor_roles import (
     KbSpan,
     coordinated_states,
     describe,
+    inside,
+    is_plural,
     modifiers,
+    name_like,
+    quoted_regions,
     role_of,
 )
 from dyadwatch.records import Actor, ActorIndex, Mention
@@ -40,7 +43,6 @@ NATIONAL_MODIFIERS = frozenset({"national", "'s", "’s", "state", "federal", "p
 # A region name stands for its country only as the subject of a clause ("Texas sued");
 # elsewhere it is a place, or a modifier that gives a role phrase its country.
 REGION_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
-NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 # An unnamed expert takes the country of the nearest earlier actor of the same sector within
 # this many characters ("Others, including Professor X" after a Seoul analyst); sample article.
 SAME_SECTOR_CONTEXT_CHARS = 1000
@@ -71,7 +73,7 @@ class _Resolver:
         self.found: dict[str, _Actor] = {}
         self.mentions: list[tuple[int, int, str, str]] = []  # token start, end, key, kind
         self.taken: set[int] = set()  # tokens already part of a mention or a title
-        self.quoted = _quoted(doc.text)
+        self.quoted = quoted_regions(doc.text)
         self.by_start: dict[int, KbSpan] = {}
         self.unnamed: list[tuple[Token, RoleNoun]] = []  # role nouns with neither name nor country
 
@@ -227,7 +229,7 @@ class _Resolver:
             first.setdefault(key, start)
         for token in self.doc:
             found = surnames.get(token.text)
-            if (found is None or token.i in self.taken or not _name_like(token)
+            if (found is None or token.i in self.taken or not name_like(token)
                     or first.get(found, token.i) >= token.i):
                 continue
             self._mention(token.i, token.i + 1, found, "alias")
@@ -251,8 +253,7 @@ class _Resolver:
                     and token.head.pos_ in NOUNS:
                 continue  # a premodifier: its head's phrase decides
             before, after = modifiers(token.doc[token.i: token.i + 1],
-                                      places=token.tag_ in ("NNS", "NNPS")
-                                      or role.kind == "organization")
+                                      places=is_plural(token) or role.kind == "organization")
             nearest = [self.by_start[t.i] for t in before[::-1] if t.i in self.by_start]
             if nearest and nearest[0].entry.kind not in ("state", "region") and (
                     not role.strong or nearest[0].entry.sector == role.sector):
@@ -266,14 +267,14 @@ class _Resolver:
             if sector is None:
                 continue
             if country is None and code is None:
-                if bare and (role.strong or token.tag_ in ("NNS", "NNPS")):
+                if bare and (role.strong or is_plural(token)):
                     self.unnamed.append((token, role))
                 continue
             edge = [t for t in before if t.pos_ != "DET"]
             start = edge[0].i if edge else token.i
             end = max([token.i] + [t.i for t in after]) + 1
             kind = "organization" if role.kind == "organization" else (
-                "group" if token.tag_ in ("NNS", "NNPS") else "person")
+                "group" if is_plural(token) else "person")
             for other in coordinated_states(before, self.by_start)[:-1]:
                 # "Ethiopian and Mozambican troops": one actor per country, same sector
                 standing = self.kb.standing(other.entry, self.published)
@@ -368,10 +369,10 @@ class _Resolver:
     def _pronouns(self) -> None:
         people = sorted((self.doc[s].idx, key) for s, _, key, kind in self.mentions
                         if self.found[key].kind == "person" and kind != "pronoun"
-                        and not _inside(self.doc[s].idx, self.quoted))
+                        and not inside(self.doc[s].idx, self.quoted))
         for token in self.doc:
             if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or token.i in self.taken \
-                    or _inside(token.idx, self.quoted):
+                    or inside(token.idx, self.quoted):
                 continue
             earlier = [(idx, key) for idx, key in people if idx < token.idx]
             if earlier and token.idx - earlier[-1][0] <= PRONOUN_REACH_CHARS:
@@ -397,26 +398,5 @@ class _Resolver:
         return index
 
 
-def _name_like(token: Token) -> bool:
-    """A capitalised surname used as a name: not "in May", nor the modal in "May I"."""
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if following is not None and following.tag_ in ("VBD", "VBZ"):
-        return True  # "May said": a modal is never followed by a finite verb
-    if token.ent_type_ in NOT_NAMES and token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    return token.pos_ == "PROPN"
-
-
 def _code(country: str | None, sector: str | None) -> str | None:
     return (country + (sector or "")) if country else None
-
-
-_QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
-
-
-def _inside(char: int, regions: list[tuple[int, int]]) -> bool:
-    return any(start < char < end for start, end in regions)

@@ -45,6 +45,8 @@ NON_ACTOR_ENTITY_LABELS = frozenset({
 })
 # Prepositions that lead from a non-actor object to the actor it concerns.
 ABOUT_PREPS = frozenset({"of", "by", "into", "against", "on", "from"})
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "ten", "million", "number", "group",
+                            "crowd", "score", "handful", "couple", "majority", "some", "many"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
 
 
@@ -88,6 +90,11 @@ class ArgumentResolver:
         return []
 
     def _one(self, token: Token) -> Argument | None:
+        if token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if inner is not None:
+                token = inner  # "thousands of students"
         if token.pos_ == "PRON" and self._mention_covering(token) is None:
             antecedent = _reported_speaker(token)
             if antecedent is not None:

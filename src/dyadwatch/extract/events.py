@@ -243,18 +243,28 @@ def _nationality_of_objects(objects: list[Token], resolver: ArgumentResolver) ->
 
 
 def _fold_embedded(drafts: list[_Draft]) -> None:
-    """Fold "agreed to meet", "urged X to withdraw", "threatened to attack" into the governor."""
+    """Fold "agreed to meet", "urged X to withdraw", "threatened to attack" into the governor,
+    and purpose clauses ("sent troops to help X") into the act they serve."""
     by_token = {d.trigger.token.i: n for n, d in enumerate(drafts)}
-    for draft in drafts:
-        token = draft.trigger.token
-        if token.dep_ not in {"xcomp", "ccomp"} or token.head.i not in by_token:
+    for n, d in enumerate(drafts):
+        if d.trigger.light_verb is not None:
+            by_token.setdefault(d.trigger.light_verb.i, n)
+    for index, draft in enumerate(drafts):
+        anchor = draft.trigger.light_verb or draft.trigger.token
+        if anchor.head.i not in by_token or by_token[anchor.head.i] == index:
             continue
-        governor_index = by_token[token.head.i]
+        governor_index = by_token[anchor.head.i]
         governor = drafts[governor_index]
-        if not governor.trigger.entry.embeds:
+        purpose = anchor.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children
+        )
+        if purpose:
+            draft.folded_into = governor_index
+            continue
+        if anchor.dep_ not in {"xcomp", "ccomp"} or not governor.trigger.entry.embeds:
             continue
         draft.folded_into = governor_index
-        governor.embeds_action = governor.embeds_action or token.dep_ == "xcomp"
+        governor.embeds_action = governor.embeds_action or anchor.dep_ == "xcomp"
         key = (governor.trigger.entry.type, draft.trigger.entry.type)
         if not governor.target and draft.target and governor.trigger.entry.type is EventType.AGREE:
             governor.target = [a for a in draft.target if a not in governor.source]
@@ -324,7 +334,7 @@ def _event(
     intended = mod in {Modality.FUTURE, Modality.NEGATED} and _intended(token)
     if intended and event_type in COOPERATIVE:
         event_type, mode = EventType.AGREE, None  # PLOVER: future cooperation is an AGREE
-    if mod is Modality.NEGATED and _failed(token) and (
+    if mod is Modality.NEGATED and (_failed(token) or _refused(token, governors)) and (
         event_type in COOPERATIVE or event_type is EventType.AGREE
     ):
         event_type, mode, mod = EventType.REJECT, None, Modality.ASSERTED  # "failed to agree"
@@ -371,6 +381,15 @@ def _failed(token: Token) -> bool:
             return False
         current = current.head
         if current.lemma_ in {"fail", "refuse", "decline"}:
+            return True
+    return False
+
+
+def _refused(token: Token, governors: list[Token]) -> bool:
+    """"will not accept", "would not meet": a stated refusal is a REJECT."""
+    for anchor in [token, *governors]:
+        children = {c.lower_ for c in anchor.children if c.dep_ in {"aux", "neg"}}
+        if children & {"will", "would", "wo", "'ll"} and children & {"not", "n't", "never"}:
             return True
     return False
 

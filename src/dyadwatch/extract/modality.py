@@ -33,7 +33,9 @@ REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "suppose
 SPEECH_VERBS = frozenset({"say", "tell", "report", "claim", "quote", "state", "add", "note",
                           "announce", "allege", "suggest", "believe", "indicate", "cite"})
 UNNAMED_MODIFIERS = frozenset({"unnamed", "anonymous", "unidentified", "unspecified"})
-HEDGED_SOURCES = frozenset({"source", "rumor", "rumour", "insider", "speculation"})
+# Bare "sources said" is hedged; "security sources", "diplomatic sources" name a kind of
+# source and are coded as asserted, as the PLOVER gold standard does.
+HEDGED_SOURCES = frozenset({"rumor", "rumour", "speculation"})
 # Dependency labels through which an embedded clause inherits its governor's modality.
 CONTROL_DEPS = frozenset({"xcomp", "acl", "conj", "pcomp", "pobj", "prep", "dobj", "advcl"})
 
@@ -136,6 +138,10 @@ def _reported(trigger: Token) -> bool:
 
 def _unnamed(speaker: Token) -> bool:
     if speaker.lemma_ in HEDGED_SOURCES:
+        return True
+    if speaker.lemma_ == "source" and not any(
+        c.dep_ in {"amod", "compound"} for c in speaker.children
+    ):
         return True
     return any(c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS for c in speaker.children)
 

@@ -1,14 +1,7 @@
-"""Direct and partial quotes: text between quotation marks, with the cue and speaker around it.
-
-Marks are paired per paragraph, so one stray mark costs at most one paragraph, never the article
-(textacy's `direct_quotations` gives up on an odd count). A quote left open at the end of a
-paragraph is kept when it opened its paragraph, or opened a sentence and the next paragraph opens
-another quote (the news convention for a quote running over several paragraphs).
-"""
+"""Direct and partial quotes: text between quotation marks (`quotes_marks`), with the cue and
+speaker around it."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -22,10 +15,10 @@ from dyadwatch.extract.quote_cues import (
     source_phrase_at,
     speaker_span,
 )
+from dyadwatch.extract.quotes_marks import Marked, after_sentence_end, marked_spans
 
-OPENING = "“«„"
-CLOSING = "”»"
-STRAIGHT = '"'
+__all__ = ["direct_quotes", "marked_spans"]
+
 SENTENCE_END = frozenset({".", "!", "?"})
 # Last character inside a quote (or right after it) that lets an attribution follow: “...,” he said.
 OPEN_ENDINGS = frozenset(",?!—–-:")
@@ -40,40 +33,6 @@ CONTINUATION_MIN_WORDS = 4
 DIRECT_MIN_WORDS = 5
 
 
-@dataclass(frozen=True)
-class Marked:
-    """A span between quotation marks (marks included)."""
-
-    start: int
-    end: int
-    closed: bool
-    paragraph: int
-    paragraph_start: int
-
-
-def marked_spans(text: str) -> list[Marked]:
-    """Pair quotation marks paragraph by paragraph; straight marks get their role from context."""
-    found: list[Marked] = []
-    paragraphs = _paragraphs(text)
-    for number, (p_start, p_end) in enumerate(paragraphs):
-        open_at: int | None = None
-        for i in range(p_start, p_end):
-            role = _role(text, i, open_at is not None)
-            if role == "open":
-                open_at = i
-            elif role == "close" and open_at is not None:
-                found.append(Marked(open_at, i + 1, True, number, p_start))
-                open_at = None
-        if open_at is None:
-            continue
-        next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[number + 1])
-        if open_at == p_start or (next_opens and _after_sentence_end(text[p_start:open_at])):
-            end = len(text[:p_end].rstrip())
-            if end - open_at > 1:
-                found.append(Marked(open_at, end, False, number, p_start))
-    return found
-
-
 def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
     """Quotes in quotation marks that a cue attributes, plus uncued continuations (which share
     the cue of the quote they continue: one attribution in several fragments)."""
@@ -82,8 +41,7 @@ def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
     found: list[Found] = []
     previous: tuple[Found, Marked] | None = None
     for k, mark in enumerate(marks):
-        inner_end = mark.end - 1 if mark.closed else mark.end
-        inner = [t for t in doc if mark.start < t.idx < inner_end]
+        inner = [t for t in doc if mark.inner_start <= t.idx < mark.inner_end]
         words = [t for t in inner if t.is_alpha]
         if not words:
             continue
@@ -109,7 +67,7 @@ def _attributed(
 ) -> Found | None:
     text = doc.text
     span = (mark.start, mark.end)
-    inner_text = text[mark.start + 1 : mark.end - 1 if mark.closed else mark.end].rstrip()
+    inner_text = text[mark.inner_start : mark.inner_end].rstrip()
     opens = _opens_sentence(text, mark)
     ends_open = inner_text[-1:] in OPEN_ENDINGS or text[mark.end : mark.end + 1] == ","
     kind = "direct" if opens or _is_clause(inner) else "partial"
@@ -203,48 +161,4 @@ def _first_at(doc: Doc, char: int) -> int:
 
 
 def _opens_sentence(text: str, mark: Marked) -> bool:
-    return _after_sentence_end(text[mark.paragraph_start : mark.start])
-
-
-def _after_sentence_end(prefix: str) -> bool:
-    """Whether text after `prefix` (within a paragraph) starts a sentence or follows a colon."""
-    prefix = prefix.rstrip()
-    if not prefix or prefix[-1] in ".!?:":
-        return True
-    return prefix[-1] in CLOSING + STRAIGHT and prefix[-2:-1] in {".", "!", "?"}
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            spans.append((start + lead, end))
-        start = end + 1
-    return spans
-
-
-def _opens_with_mark(text: str, paragraph: tuple[int, int]) -> bool:
-    return text[paragraph[0] : paragraph[0] + 1] in set(OPENING + STRAIGHT)
-
-
-def _role(text: str, i: int, is_open: bool) -> str | None:
-    """The role of the character at `i`: "open", "close" or None."""
-    char = text[i]
-    if char in OPENING:
-        return "open"
-    if char in CLOSING:
-        return "close"
-    if char != STRAIGHT:
-        return None
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    opens = before.isspace() or before in "([{—–-/" or before in OPENING
-    closes = after.isspace() or after in ".,;:!?)]}—–-'’" or after in CLOSING
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    return "close" if is_open else "open"
+    return after_sentence_end(text[mark.paragraph_start : mark.start])

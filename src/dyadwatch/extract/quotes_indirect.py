@@ -27,7 +27,7 @@ COMPLEMENT_DEPS = frozenset({"ccomp"})
 # leave" (xcomp), "told them the plan was dead" (ccomp).
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 # Dependents of the verb that continue its object ("announced a concert in support of X").
-TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp", "npadvmod", "appos", "dep"})
+TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp", "npadvmod"})
 # Pronoun objects that stand for content ("did not say what"); others name a person or a topic
 # ("praised him", "denied it") and are kept only as part of a longer object.
 WH_OBJECTS = frozenset({"what", "whatever"})
@@ -115,7 +115,7 @@ def _reported_clause(cue: Token, cues: Cues) -> Found | None:
         content = _content(_clause(complement, verbs))
     elif (tokens := _object_complex(cue, cues)) is not None:
         content = _content(tokens, min_words=1)
-    elif cue.dep_ == "parataxis" and lemma in verbs and any(c.dep_ == "nsubj" for c in cue.children):
+    elif cue.dep_ == "parataxis" and lemma in verbs and _has_subject(cue):
         own = {t.i for t in cue.subtree}
         content = _content([t for t in _clause(cue.head, verbs) if t.i not in own])
     if content is None:
@@ -124,6 +124,10 @@ def _reported_clause(cue: Token, cues: Cues) -> Found | None:
     if speaker is None and lemma not in verbs:
         return None  # "the plan calls for ...": stance needs someone who holds it
     return Found(*content, "indirect", _cue_with_preposition(cue, content), speaker)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:

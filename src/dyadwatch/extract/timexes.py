@@ -4,7 +4,11 @@ Candidates are spaCy's DATE and TIME entities plus a few expressions its NER mis
 "currently", "the future"; a token Matcher over data/timex/vocabulary.yaml). Entities are cut
 to TimeML extents: leading prepositions go ("on Tuesday" -> "Tuesday"), ranges are split ("the
 quarter ended Sept. 30" -> two), adjacent pieces join ("Friday" + "morning"), ages and bare
-numbers are dropped. Only these spans are normalised; free text is never searched for dates.
+numbers are dropped, and words the normaliser cannot read are shed ("recently last October" ->
+"last October"). Only these spans are normalised; free text is never searched for dates. In
+text order, each stated date becomes the reference time of the anaphoric expressions after it
+("the following year", "a year earlier"); the governing verb's tense picks between the previous
+and the next "Friday".
 """
 
 from __future__ import annotations

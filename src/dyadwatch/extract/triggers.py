@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from dyadwatch.extract.lexicon import Lexicon, TriggerEntry
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+NAMED_THINGS = frozenset({"ORG", "PERSON", "GPE", "FAC", "LAW", "EVENT", "WORK_OF_ART", "NORP"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
     for token in sent:
         if token.i in used or token.pos_ not in {"NOUN", "PROPN"}:
             continue
+        if token.ent_type_ in NAMED_THINGS:
+            continue  # "Government of National Accord", "the Paris Agreement": names
         entry = _noun_entry(token, lexicon)
         if entry:
             light = (
@@ -56,7 +59,9 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
 def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = _verb_lemma(verb)
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    entries = lexicon.verb_entries(lemma)
+    if verb.lemma_.lower() == "set" and any(c.lower_ == "fire" for c in verb.subtree):
+        lemma = "set fire"
+    entries = lexicon.verb_entries(lemma) or lexicon.verb_entries(verb.lemma_.lower())
     for entry in entries:
         if entry.object is not None and any(_in_class(o, entry.object) for o in objects):
             return Trigger(verb, entry)
@@ -102,4 +107,9 @@ def _in_class(token: Token, lemmas: tuple[str, ...]) -> bool:
     if not lemmas:
         return True
     lemma = token.lemma_.lower()
-    return lemma in lemmas or token.lower_ in lemmas or lemma.rstrip("s") in lemmas
+    return (
+        lemma in lemmas
+        or token.lower_ in lemmas
+        or lemma.rstrip("s") in lemmas
+        or (bool(token.ent_type_) and token.ent_type_ in lemmas)
+    )

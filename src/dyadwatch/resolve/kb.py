@@ -194,9 +194,8 @@ class KnowledgeBase:
         matcher = PhraseMatcher(vocab, attr="ORTH")
         # the English defaults are the tokenizer of en_core_web_sm: aliases split as text does
         tokenizer: Tokenizer = English(vocab=vocab).tokenizer
-        texts = sorted(self.aliases)
-        for text, doc in zip(texts, tokenizer.pipe(texts), strict=True):
-            matcher.add(text, [doc])
+        # one key for all: callers look the matched text up again (`lookup`)
+        matcher.add("ACTOR", list(tokenizer.pipe(sorted(self.aliases))))
         self._matchers[id(vocab)] = (vocab, matcher)
         return matcher
 

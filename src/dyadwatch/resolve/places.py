@@ -118,7 +118,7 @@ def _focus(toponyms: Sequence[Toponym], outside: Counter[str], *, resolved: bool
             focus.states[state] += weight
             own[1][state] += weight
         entry = toponym.chosen
-        if resolved and entry is not None and entry.kind in LOCAL_KINDS and entry.lat is not None:
+        if resolved and entry is not None and _local(entry):
             focus.points.append((toponym.key, entry.lat, entry.lon or 0.0))
     return focus
 
@@ -144,6 +144,11 @@ def _votes(toponym: Toponym, resolved: bool) -> tuple[str, str | None, float] | 
         if by_size[0].country is not None:
             return by_size[0].country, _state(by_size[0]), 0.5
     return None
+
+
+def _local(entry: GazetteerEntry) -> bool:
+    """A town or county: national capitals are named everywhere and locate nothing nearby."""
+    return entry.kind in LOCAL_KINDS and not entry.capital and entry.lat is not None
 
 
 def _state(entry: GazetteerEntry) -> str | None:
@@ -194,7 +199,7 @@ class Grid:
             if toponym.key in seen or toponym.demonym:
                 continue
             seen.add(toponym.key)
-            local = [c for c in toponym.candidates if c.kind in LOCAL_KINDS and c.lat is not None]
+            local = [c for c in toponym.candidates if _local(c)]
             weight = min(1.0, CROWD / max(1, len(local)))
             for entry in local:
                 assert entry.lat is not None and entry.lon is not None

@@ -16,6 +16,7 @@ from dyadwatch.store import schema
 from dyadwatch.store.engine import open_engine, reason, transaction
 from dyadwatch.store.migrate import migrate
 from dyadwatch.store.queries import EventRow, count_records, select_events
+from dyadwatch.store.quote_queries import QuoteRow, select_quotes
 from dyadwatch.store.writer import insert_annotation
 
 
@@ -99,6 +100,31 @@ class Store:
                 until=until,
                 types=types,
                 modalities=modalities,
+                limit=limit,
+            )
+
+    def quotes(
+        self,
+        *,
+        speaker_country: str | None = None,
+        mentions: str | None = None,
+        speaker: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        kinds: Sequence[str] = (),
+        limit: int | None = None,
+    ) -> list[QuoteRow]:
+        """Stored quotes matching every filter, oldest article first (see
+        `quote_queries.select_quotes`)."""
+        with transaction(self._engine, write=False) as conn:
+            return select_quotes(
+                conn,
+                speaker_country=speaker_country,
+                mentions=mentions,
+                speaker=speaker,
+                since=since,
+                until=until,
+                kinds=kinds,
                 limit=limit,
             )
 

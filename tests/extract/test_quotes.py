@@ -110,6 +110,63 @@ FOUND = [
         "Ana Ruiz: Budget cuts will hurt schools.",
         ("Budget cuts will hurt schools", "indirect", ":", "Ana Ruiz"),
     ),
+    # stance: the object is what the attitude is about, with what completes it
+    (
+        "The senator praised the new border agreement warmly.",
+        ("the new border agreement", "indirect", "praised", "The senator"),
+    ),
+    (
+        "The minister called the proposal a dangerous mistake.",
+        ("the proposal a dangerous mistake", "indirect", "called", "The minister"),
+    ),
+    (
+        "She described the talks as frank and useful.",
+        ("the talks as frank and useful", "indirect", "described", "She"),
+    ),
+    (
+        "The governor criticized the ruling on Monday.",  # a time is not content
+        ("the ruling", "indirect", "criticized", "The governor"),
+    ),
+    # intention: the infinitive, with the object it applies to
+    (
+        "The union urged workers to stay home.",
+        ("workers to stay home", "indirect", "urged", "The union"),
+    ),
+    (
+        "The rebels vowed to fight on until the spring.",
+        ("to fight on until the spring", "indirect", "vowed", "The rebels"),
+    ),
+    # verb + preposition: the prepositional object
+    (
+        "The mayor called for an independent inquiry into the fire.",
+        ("an independent inquiry into the fire", "indirect", "called for", "The mayor"),
+    ),
+    (
+        "The opposition voted against the budget bill.",
+        ("the budget bill", "indirect", "voted against", "The opposition"),
+    ),
+    (
+        "The senator is calling for the army to withdraw from the border.",
+        ("the army to withdraw from the border", "indirect", "calling", "The senator"),
+    ),
+    # boundaries of a reported clause
+    (
+        "The envoy said the talks would resume soon, referring to the spring meeting.",
+        ("the talks would resume soon", "indirect", "said", "The envoy"),
+    ),
+    (
+        "Tom Reyes said the vote was rigged and that the count should stop.",
+        ("the vote was rigged and that the count should stop", "indirect", "said", "Tom Reyes"),
+    ),
+    (
+        "He said he would visit the port and tell the workers himself.",
+        ("he would visit the port and tell the workers himself", "indirect", "said", "He"),
+    ),
+    # doubled apostrophes as quotation marks (some wires' ASCII rendering)
+    (
+        "''We will not retreat an inch,'' the minister said.",
+        ("''We will not retreat an inch,''", "direct", "said", "the minister"),
+    ),
 ]
 
 
@@ -125,6 +182,11 @@ NOT_QUOTES = [
     "Did the minister say that the border would reopen?",  # a question, not a report
     "Crowds watched “Saturday Night Live” at the bar.",
     "The said agreement expired in May.",  # "said" as an adjective
+    "The senator praised him.",  # a lone pronoun object is a person, not content
+    "The minister told reporters on Monday.",  # an addressee is not content
+    "The storm destroyed the old harbour.",  # not a cue
+    "She took a job at the bank.",
+    "Bernie Sanders spoke in Ohio on Sunday.",  # a time is not a topic
 ]
 
 
@@ -132,6 +194,30 @@ NOT_QUOTES = [
 def test_no_quote_without_attribution(extract, text: str) -> None:
     found, _ = extract(text)
     assert found == []
+
+
+def test_partial_quote_folds_into_the_reported_clause(extract) -> None:
+    text = "The minister said the deal was “a historic step” for the region."
+    found, _ = extract(text)
+    assert [described(text, q) for q in found] == [
+        ("the deal was “a historic step” for the region", "partial", "said", "The minister"),
+    ]
+
+
+def test_reports_inside_quotation_marks_belong_to_the_quote(extract) -> None:
+    # "I think" inside an (unattributed) quotation is part of it, not a quote of its own.
+    text = "Transcript as follows:\n“I think the port will reopen and trade will recover.”"
+    found, _ = extract(text)
+    assert all(q.cue is None or text[q.cue[0] : q.cue[1]] != "think" for q in found)
+
+
+def test_headline_source_named_elsewhere_in_the_article(extract) -> None:
+    # The tagger takes a lone surname in a headline for a common noun; the article names him.
+    text = "Sanders: Tax cuts will hurt schools.\n\nBernie Sanders spoke in Ohio on Sunday."
+    found, _ = extract(text)
+    assert [described(text, q) for q in found] == [
+        ("Tax cuts will hurt schools", "indirect", ":", "Sanders"),
+    ]
 
 
 def test_split_quote_keeps_the_speaker(extract) -> None:
@@ -166,6 +252,20 @@ def test_quote_running_over_paragraphs(extract) -> None:
     texts = [q.text for q in found]
     assert "“The river has risen three meters." in texts
     assert "“We have moved every family out of the old town,”" in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("The party’s ‘new deal’ plan.", ["‘new deal’"]),  # ’ before a letter is an apostrophe
+        ("“He said ‘never’ twice,” she wrote.", ["“He said ‘never’ twice,”"]),  # nested: one
+        ("''No,'' he said. ''Never.''", ["''No,''", "''Never.''"]),
+        ("Rock ’n’ roll and the ’90s.", []),
+        ("It's O'Brien's car.", []),  # straight single marks are apostrophes
+    ],
+)
+def test_quotation_marks_pair(text: str, spans: list[str]) -> None:
+    assert [text[m.start : m.end] for m in marked_spans(text)] == spans
 
 
 def test_stray_mark_costs_one_paragraph_only() -> None:

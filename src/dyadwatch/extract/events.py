@@ -5,9 +5,12 @@ A pure function of the parsed document and the records the earlier stages produc
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -17,7 +20,7 @@ from dyadwatch.extract.lexicon import Lexicon, load_lexicon
 from dyadwatch.extract.modality import modality
 from dyadwatch.extract.triggers import Trigger, find_triggers
 from dyadwatch.ontology import EventType, Modality
-from dyadwatch.records import ActorIndex, Event, EventPlace, Place, Timex
+from dyadwatch.records import Actor, ActorIndex, Event, EventPlace, Place, Timex
 from dyadwatch.resolve.kb import KnowledgeBase
 
 COOPERATIVE = frozenset({EventType.CONSULT, EventType.SUPPORT, EventType.COOPERATE, EventType.AID})
@@ -28,6 +31,8 @@ RECIPROCAL_PREPS = frozenset({"between", "among"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_DEPS = frozenset({"nsubjpass"})
 # "talks about arms deals": a nominal event named as the topic of another is not coded.
+VERBAL_ATTACK = frozenset({"verbal", "scathing", "blistering", "stinging", "withering",
+                           "rhetorical", "extraordinary", "personal", "sharp", "bitter"})
 NOUN_GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over"})
 # "after the meeting", "at the request of": a nominal event named as the circumstance of
@@ -36,15 +41,8 @@ CIRCUMSTANCE_PREPS = frozenset({
     "after", "before", "during", "amid", "following", "since", "despite", "upon", "ahead", "at",
 })
 
-# Confidence: a prior by how the trigger was found, adjusted by how well the actors resolved.
-# Uncalibrated first values (issue 3 calibrates them on the development gold).
-PRIOR_VERB_WITH_OBJECT = 0.8
-PRIOR_VERB = 0.7
-PRIOR_LIGHT_VERB = 0.75
-PRIOR_NOUN = 0.6
-BONUS_KNOWN_ACTORS = 0.1
-BONUS_TARGET = 0.05
-PENALTY_ADHOC = 0.1
+# Confidence without a calibration table (the table ships with the package).
+UNCALIBRATED = 0.5
 
 # An embedded event folded into its governor gives it a mode ("refused to meet" → REJECT meet).
 EMBEDDED_MODES = {
@@ -305,6 +303,13 @@ def _fill_response_targets(drafts: list[_Draft]) -> None:
 def _codable(draft: _Draft) -> bool:
     token = draft.trigger.token
     if (
+        draft.trigger.entry.type is EventType.ASSAULT
+        and token.pos_ in {"VERB", "AUX"}
+        and not draft.target
+        and any(c.dep_ == "dobj" for c in token.children)
+    ):
+        return False  # "fight the epidemic", "attack the proposal": no victim, no assault
+    if (
         token.pos_ in {"NOUN", "PROPN"}
         and token.dep_ == "pobj"
         and token.head.lower_ in TOPIC_PREPS | CIRCUMSTANCE_PREPS
@@ -331,6 +336,10 @@ def _event(
         governors = [token.head]
     mod = modality(token, governors=governors)
     event_type, mode = EventType(entry.type), entry.mode
+    if event_type is EventType.ASSAULT and any(
+        c.dep_ == "amod" and c.lemma_.lower() in VERBAL_ATTACK for c in token.children
+    ):
+        event_type, mode = EventType.ACCUSE, "disapprove"  # "a scathing attack on the plan"
     intended = mod in {Modality.FUTURE, Modality.NEGATED} and _intended(token)
     if intended and event_type in COOPERATIVE:
         event_type, mode = EventType.AGREE, None  # PLOVER: future cooperation is an AGREE
@@ -367,7 +376,7 @@ def _event(
         date_from=date_from,
         place=_event_place(token, governors, places),
         modality=mod.value,
-        confidence=_confidence(draft, actors),
+        confidence=_confidence(event_type.value, token, draft, actors),
         sentence=(sent.start_char, sent.end_char),
         trigger=(token.idx, token.idx + len(token)),
     )
@@ -468,22 +477,42 @@ def _event_place(
     return EventPlace(best.name, best.country, best.lat, best.lon, best.precision)
 
 
-def _confidence(draft: _Draft, actors: ActorIndex) -> float:
-    trigger = draft.trigger
-    if trigger.light_verb is not None:
-        score = PRIOR_LIGHT_VERB
-    elif trigger.token.pos_ in {"NOUN", "PROPN"}:
-        score = PRIOR_NOUN
-    elif trigger.entry.object is not None:
-        score = PRIOR_VERB_WITH_OBJECT
-    else:
-        score = PRIOR_VERB
-    arguments = draft.source + draft.target
-    known = [a for a in arguments if actors.actor(a.actor).kb_id or actors.actor(a.actor).country]
-    if arguments and len(known) == len(arguments):
-        score += BONUS_KNOWN_ACTORS
-    elif len(known) < len(arguments):
-        score -= PENALTY_ADHOC
-    if draft.target:
-        score += BONUS_TARGET
-    return round(max(0.05, min(0.99, score)), 2)
+def confidence_features(doc: Doc, event: Event, actors: Sequence[Actor]) -> tuple[str, str, str]:
+    """The features confidence is calibrated on: type, trigger part of speech, actor status."""
+    span = doc.char_span(*event.trigger, alignment_mode="expand")
+    pos = span.root.pos_ if span is not None else "NOUN"
+    by_id = {a.id: a for a in actors}
+    ids = event.source + event.target
+    known = all(by_id[i].country or by_id[i].code for i in ids if i in by_id)
+    return event.type, _pos_group(pos), "known" if ids and known else "partial"
+
+
+def _pos_group(pos: str) -> str:
+    return "VERB" if pos in {"VERB", "AUX"} else "ADJ" if pos == "ADJ" else "NOUN"
+
+
+@functools.cache
+def _confidence_table() -> dict[tuple[str, str, str], float]:
+    """data/lexicon/confidence.csv (scripts/calibrate_confidence.py), empty if absent."""
+    path = resources.files("dyadwatch.data.lexicon").joinpath("confidence.csv")
+    if not path.is_file():
+        return {}
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return {
+        (row["type"], row["pos"], row["actors"]): float(row["confidence"])
+        for row in csv.DictReader(lines)
+    }
+
+
+def _confidence(event_type: str, trigger: Token, draft: _Draft, actors: ActorIndex) -> float:
+    """The calibrated share of right events among those with the same features."""
+    table = _confidence_table()
+    ids = [a.actor for a in draft.source + draft.target]
+    known = all(actors.actor(i).country or actors.actor(i).code for i in ids)
+    status = "known" if ids and known else "partial"
+    pos = _pos_group(trigger.pos_)
+    for key in ((event_type, pos, status), (event_type, pos, "*"), (event_type, "*", "*"),
+                ("*", "*", "*")):
+        if key in table:
+            return table[key]
+    return UNCALIBRATED

@@ -101,7 +101,26 @@ def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             ):
                 spans.append(Span(doc, start, end, label=label))
     spans += [s for e in doc.ents if e.label_ == "ORG" if (s := _org_place(e, gazetteer))]
+    spans += _counties(doc, gazetteer)
     return _longest(spans)
+
+
+def _counties(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Capitalised names before "County" or "Parish" that name a US county ("Rapides Parish")."""
+    found = []
+    for token in doc:
+        if token.lower_ not in _ADMIN_WORDS or not _initial(token):
+            continue
+        for start in range(max(0, token.i - 3), token.i):
+            span = Span(doc, start, token.i + 1, label="GPE")
+            if doc[start].lower_ in _TRIM_START or not all(_initial(t) for t in span):
+                continue
+            if any(
+                c.kind == "county" for c in gazetteer.candidates(span.text)
+            ):
+                found.append(span)
+                break
+    return found
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -128,9 +147,9 @@ def _datelines(doc: Doc) -> list[Span]:
             names = names[1:]
         commas = [i for i, t in enumerate(names) if t.text == ","]
         names = names[: commas[0]] if commas else names
-        if names and all(t.is_upper or t.text in {"."} for t in names) and len(names) <= 4:
-            if any(t.is_alpha and len(t) > 1 for t in names):
-                found.append(Span(doc, names[0].i, names[-1].i + 1, label=DATELINE))
+        upper = all(t.is_upper or t.text == "." for t in names) and 0 < len(names) <= 4
+        if upper and any(t.is_alpha and len(t) > 1 for t in names):
+            found.append(Span(doc, names[0].i, names[-1].i + 1, label=DATELINE))
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -40,7 +41,7 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         for q in indirect_quotes(doc, cues, marked)
         if not any(_overlaps(q, d) for d in direct if d.kind == "direct")
     ]
-    found = sorted(direct + indirect, key=lambda q: (q.start, q.end))
+    found = sorted(_fold_partials(direct, indirect), key=lambda q: (q.start, q.end))
     resolver = _Resolver(doc.text, actors, marked)
     return [resolver.quote(q) for q in found]
 
@@ -137,6 +138,23 @@ class _Resolver:
             return self.actors.actor(mention.actor).name
         except KeyError:
             return mention.text
+
+
+def _fold_partials(direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """A partial quote inside a reported clause of the same cue ("she said the plan was “dead”")
+    is part of that one report: keep the clause, as a partial quote."""
+    folded = [
+        replace(q, kind="partial")
+        if any(_holds(q, d) for d in direct if d.kind == "partial")
+        else q
+        for q in indirect
+    ]
+    kept = [d for d in direct if not (d.kind == "partial" and any(_holds(q, d) for q in indirect))]
+    return kept + folded
+
+
+def _holds(outer: Found, inner: Found) -> bool:
+    return outer.cue == inner.cue and outer.start <= inner.start and inner.end <= outer.end
 
 
 def _overlaps(a: Found, b: Found) -> bool:

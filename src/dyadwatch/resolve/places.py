@@ -41,8 +41,11 @@ NEAR_KM, NEAR_BONUS = 100.0, 1.0  # within this distance of another place the ar
 # "Clarke County" is Athens, Georgia). Each other name counts min(1, CROWD / its readings), so
 # that "Madison", a town in most states, supports little; the bonus is capped at COLOCATED_MAX.
 COLOCATED_BONUS, COLOCATED_MAX, CROWD = 1.0, 2.0, 3
-# A name whose most populous reading is this many times larger than the next votes for it.
+# A name whose most populous reading is this many times larger than the next votes for it,
+# with half the weight of an unambiguous name.
 DOMINANT_RATIO = 10
+VOTE, DOMINANT_VOTE = 2, 1
+HOME_STATE_VOTES = 2 * VOTE  # two unambiguous places in one state make it the home state
 LOCAL_KINDS = frozenset({"city", "county"})
 
 
@@ -81,8 +84,8 @@ class Focus:
         """The US state most of the article's places lie in, if one stands out."""
         if not self.states:
             return None
-        (state, votes), *rest = self.states.most_common(2) + [("", 0.0)]
-        return state if votes >= 2 and votes > 2 * rest[0][1] else None
+        (state, votes), *rest = [*self.states.most_common(2), ("", 0)]
+        return state if votes >= HOME_STATE_VOTES and votes > 2 * rest[0][1] else None
 
 
 def resolve(
@@ -119,17 +122,17 @@ def _focus(toponyms: Sequence[Toponym], outside: Counter[str], *, resolved: bool
             own[1][state] += weight
         entry = toponym.chosen
         if resolved and entry is not None and _local(entry):
-            focus.points.append((toponym.key, entry.lat, entry.lon or 0.0))
+            focus.points.append((toponym.key, entry.lat or 0.0, entry.lon or 0.0))
     return focus
 
 
-def _votes(toponym: Toponym, resolved: bool) -> tuple[str, str | None, float] | None:
+def _votes(toponym: Toponym, resolved: bool) -> tuple[str, str | None, int] | None:
     """The country and US state a toponym points to, with the weight of its vote."""
     if resolved and toponym.chosen is not None:
         entry = toponym.chosen
         if entry.country is None:
             return None
-        return entry.country, _state(entry), 1.0
+        return entry.country, _state(entry), VOTE
     top = [c for c in toponym.candidates if c.kind in TOP_KINDS] or toponym.candidates
     if not top:
         return None
@@ -138,11 +141,12 @@ def _votes(toponym: Toponym, resolved: bool) -> tuple[str, str | None, float] | 
     if len(countries) == 1 and None not in countries:
         country = next(iter(countries))
         state = next(iter(states)) if len(states) == 1 else None
-        return country, state, 1.0  # type: ignore[return-value]
-    by_size = sorted(top, key=lambda c: -c.population)
-    if len(by_size) > 1 and by_size[0].population >= DOMINANT_RATIO * max(1, by_size[1].population):
-        if by_size[0].country is not None:
-            return by_size[0].country, _state(by_size[0]), 0.5
+        return country, state, VOTE  # type: ignore[return-value]
+    if len(top) < 2:
+        return None
+    first, second = sorted(top, key=lambda c: -c.population)[:2]
+    if first.country is not None and first.population >= DOMINANT_RATIO * max(1, second.population):
+        return first.country, _state(first), DOMINANT_VOTE
     return None
 
 
@@ -218,9 +222,9 @@ class Grid:
             for dlon in (-1, 0, 1):
                 cell = (math.floor(lat) + dlat, math.floor(lon) + dlon)
                 for other, olat, olon, weight in self._cells.get(cell, ()):
-                    if other != key and weight > best.get(other, 0.0):
-                        if _km(lat, lon, olat, olon) <= NEAR_KM:
-                            best[other] = weight
+                    nearer = other != key and weight > best.get(other, 0.0)
+                    if nearer and _km(lat, lon, olat, olon) <= NEAR_KM:
+                        best[other] = weight
         return sum(best.values())
 
 

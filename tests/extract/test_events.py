@@ -58,6 +58,16 @@ CASES = [
      "AID", ["CHN"], ["RUS"], "reported"),
     ("India and Pakistan held talks in Islamabad on Monday.",
      "CONSULT", ["IND", "PAK"], [], "asserted"),
+    ("Senior Hungarian and Romanian officials agreed on the plan on Wednesday.",
+     "AGREE", ["HUN", "ROU"], [], "asserted"),
+    ("Egypt established diplomatic relations with Israel.",
+     "SUPPORT", ["EGY"], ["ISR"], "asserted"),
+    ("Syria said it would not accept more refugees from Iraq.",
+     "REJECT", ["SYR"], [], "asserted"),
+    ("Thousands of students demonstrated in Jakarta against the government.",
+     "PROTEST", [], [], "asserted"),
+    ("Germany agreed to send tanks to Ukraine.",
+     "AGREE", ["DEU"], ["UKR"], "future"),
 ]
 
 
@@ -112,3 +122,18 @@ def test_event_date_from_its_own_time_expression(annotator: Any) -> None:
 def test_event_without_time_expression_takes_the_publication_date(annotator: Any) -> None:
     events = code(annotator, "Germany condemned the attack on the embassy.")
     assert events and events[0]["date"] == PUBLISHED.isoformat()
+
+
+def test_purpose_clause_is_part_of_the_act_it_serves(annotator: Any) -> None:
+    events = code(annotator, "Japan sent troops to Iraq to help the reconstruction.")
+    assert [e["trigger"] for e in events] == ["sent"]
+
+
+def test_nominal_object_of_a_verb_is_not_a_second_event(annotator: Any) -> None:
+    events = code(annotator, "The United Nations condemned the bombing of the hospital.")
+    assert [e["type"] for e in events] == ["ACCUSE"]
+
+
+def test_a_scathing_attack_is_an_accusation(annotator: Any) -> None:
+    events = code(annotator, "Boris Johnson launched a scathing attack on the European Union.")
+    assert [e["type"] for e in events] == ["ACCUSE"]

@@ -70,10 +70,23 @@ class ArgumentResolver:
             return []
         found: list[Argument] = []
         for token in (head, *head.conjuncts):
-            argument = self._one(token)
-            if argument and all(a.actor != argument.actor for a in found):
-                found.append(argument)
+            for argument in self._coordinated_modifiers(token) or [self._one(token)]:
+                if argument and all(a.actor != argument.actor for a in found):
+                    found.append(argument)
         return found
+
+    def _coordinated_modifiers(self, token: Token) -> list[Argument]:
+        """"Hungarian and Romanian officials": one actor per coordinated modifier."""
+        premodifiers = [t for t in token.subtree if t.i < token.i]
+        if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in premodifiers):
+            return []
+        start, end = token.left_edge.idx, token.idx + len(token)
+        mentions = [m for m in self.index.mentions if start <= m.start and m.end <= end]
+        actors = list(dict.fromkeys(m.actor for m in mentions))
+        if len(actors) < 2:
+            return []
+        first = {m.actor: m for m in reversed(mentions)}
+        return [Argument(a, (first[a].start, first[a].end)) for a in actors]
 
     def resolve_deep(self, head: Token | None) -> list[Argument]:
         """Like `resolve`, but an object that is no actor ("condemned the killing of

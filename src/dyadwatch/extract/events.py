@@ -145,6 +145,11 @@ def _verb_arguments(
             source = source or found
         elif prep.lower_ in target_preps:
             target = target or found
+    if not target and subject_role == "source":
+        for obj in objects:  # "established relations with Israel": the object's complement
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in target_preps:
+                    target = target or resolver.resolve(_pobj(prep))
     if subject_role == "target" and not source:
         source = _nationality_of_objects(objects, resolver)
     return source, target

@@ -63,6 +63,7 @@ class ArgumentResolver:
         self.index = index
         self.kb = kb
         self._adhoc: dict[str, str] = {}
+        self._doc_text: str | None = None
 
     def resolve(self, head: Token | None) -> list[Argument]:
         """Actors of the noun phrase headed by `head`, with its conjuncts."""
@@ -70,8 +71,10 @@ class ArgumentResolver:
             return []
         found: list[Argument] = []
         for token in (head, *head.conjuncts):
-            for argument in self._coordinated_modifiers(token) or [self._one(token)]:
-                if argument and all(a.actor != argument.actor for a in found):
+            single = self._one(token)
+            candidates = self._coordinated_modifiers(token) or ([single] if single else [])
+            for argument in candidates:
+                if all(a.actor != argument.actor for a in found):
                     found.append(argument)
         return found
 
@@ -158,7 +161,7 @@ class ArgumentResolver:
         ]
         words = [t for t in words if t.i >= _phrase_start(token, words)]
         start, end = words[0].idx, token.idx + len(token)
-        text = token.doc.text[start:end]
+        text = self._text(token)[start:end]
         known = self._known_actor(text)
         if known is not None:
             self.index.mentions.append(Mention(start, end, text, known, kind="demonym"))
@@ -175,6 +178,12 @@ class ArgumentResolver:
         self.index.mentions.append(Mention(start, end, text, actor_id, kind="name"))
         return Argument(actor_id, (start, end))
 
+
+    def _text(self, token: Token) -> str:
+        """The document text, read once: spaCy rebuilds `Doc.text` on every access."""
+        if self._doc_text is None:
+            self._doc_text = token.doc.text
+        return self._doc_text
 
     def _known_actor(self, text: str) -> str | None:
         """A state named by a demonym the resolver left unlinked ("North Korean shells")."""

@@ -62,7 +62,8 @@ def places(
         spans = sorted(spans + local, key=lambda s: s.start)
         toponyms = _toponyms(doc, spans, gazetteer, actors)
         resolve(toponyms, context=context)
-    return [_place(doc, t, toponyms, gazetteer) for t in toponyms]
+    text = doc.text
+    return [_place(text, t, toponyms, gazetteer) for t in toponyms]
 
 
 def _toponyms(
@@ -297,11 +298,12 @@ def _matchers(vocab: Vocab, gazetteer: Gazetteer) -> tuple[PhraseMatcher, Phrase
 
 def _attach_qualifiers(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer) -> None:
     """Qualified names ("Paris, Texas", "Springfield, Ill."): the second narrows the first."""
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     for first, second in itertools.pairwise(toponyms):
-        between = doc.text[first.end : second.start]
+        between = text[first.end : second.start]
         if between.strip() != ",":
             continue
-        second_text = doc.text[second.start : second.end]
+        second_text = text[second.start : second.end]
         state = gazetteer.us_state(second_text)
         countries = {c.country for c in second.candidates if c.kind == "country"}
         if state is not None:
@@ -343,9 +345,11 @@ def _metonym_verbs() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _place(doc: Doc, toponym: Toponym, toponyms: list[Toponym], gazetteer: Gazetteer) -> Place:
+def _place(
+    doc_text: str, toponym: Toponym, toponyms: list[Toponym], gazetteer: Gazetteer
+) -> Place:
     entry: GazetteerEntry | None = toponym.chosen
-    text = doc.text[toponym.start : toponym.end]
+    text = doc_text[toponym.start : toponym.end]
     if entry is None:
         return Place(
             toponym.start, toponym.end, text, text, None, None, None, "region", toponym.metonym

@@ -48,7 +48,10 @@ def annotate_doc(
     timexes = extract_timexes(doc, article.published)
     # 3. places, disambiguated by the countries the article is about
     countries = tuple(dict.fromkeys(a.country for a in actor_index.actors if a.country))
-    places = extract_places(doc, gazetteer, actor_index, country_context=countries)
+    places = extract_places(
+        doc, gazetteer, actor_index, country_context=countries,
+        home_hint=article.url or article.source,
+    )
     # 4. quotes with their speakers
     quotes = extract_quotes(doc, actor_index)
     # 5. events (may add ad hoc actors for unnamed but acting groups)

@@ -40,7 +40,8 @@ def article_of(record: dict[str, Any], number: int) -> Article:
         date = None
     return Article(
         id=str(record.get("id", f"gold:{number}")), text=record["text"],
-        title=record.get("title"), source=record.get("source"), published=date,
+        title=record.get("title"), source=record.get("source"), url=record.get("url"),
+        published=date,
     )
 
 

@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 
 from dyadwatch.records import ActorIndex, Place
 from dyadwatch.resolve.gazetteer import DATA, Gazetteer, GazetteerEntry, normalize
+from dyadwatch.resolve.home import home_of
 from dyadwatch.resolve.places import Toponym, focus_of, locate, resolve
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -33,6 +34,9 @@ DATELINE = "DATELINE"  # the label of dateline spans: places, never metonyms
 MATCHED_CITY_POPULATION = 100_000
 MIN_MATCHED_NAME = 3  # "US" and "UK" are left to the recogniser: "us" is a pronoun
 MAX_LOCAL_NAME = 4  # tokens in a proper name tried against the home state's towns
+# A place the source is named for counts as this many mentions of it in the text.
+HOME_WEIGHT = 2
+HOME_KEY = "@home:"  # keys of the source's places: never the key of a name in the text
 _ADMIN_WORDS = frozenset({"county", "parish", "borough", "township"})
 _TRIM_START = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DASHES = frozenset({"-", "--", "—", "–", "---"})
@@ -49,19 +53,31 @@ def places(
     actors: ActorIndex | None = None,
     *,
     country_context: Sequence[str] = (),
+    home_hint: str | None = None,
 ) -> list[Place]:
-    """Places named in `doc`, in text order, each with its best reading in this article."""
+    """Places named in `doc`, in text order, each with its best reading in this article.
+
+    `home_hint` is the source's URL, domain or name: its country and the places it names count
+    as the article's home ("onlineathens.com"), weighed like places of the text.
+    """
     context = [*country_context, *(a.country for a in actors.actors if a.country)] if actors else [
         *country_context
     ]
+    home = home_of(home_hint, gazetteer)
+    if home.country:
+        context += [home.country] * HOME_WEIGHT
+    anchors = [
+        Toponym(0, 0, HOME_KEY + key, list(readings), weight=HOME_WEIGHT)
+        for key, readings in home.places
+    ]
     spans = _detect(doc, gazetteer)
     toponyms = _toponyms(doc, spans, gazetteer, actors)
-    resolve(toponyms, context=context)
-    local = _local_names(doc, spans, toponyms, gazetteer, context)
+    resolve([*toponyms, *anchors], context=context)
+    local = _local_names(doc, spans, [*toponyms, *anchors], gazetteer, context)
     if local:
         spans = sorted(spans + local, key=lambda s: s.start)
         toponyms = _toponyms(doc, spans, gazetteer, actors)
-        resolve(toponyms, context=context)
+        resolve([*toponyms, *anchors], context=context)
     text = doc.text
     return [_place(text, t, toponyms, gazetteer) for t in toponyms]
 

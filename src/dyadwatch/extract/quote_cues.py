@@ -94,7 +94,10 @@ def cue_span(token: Token) -> Span_:
 def source_phrase_at(token: Token, cues: Cues) -> Span | None:
     """The phrase span ("according to") when one starts at `token`."""
     doc = token.doc
+    first = token.lower_
     for phrase in cues.source_phrases:
+        if phrase and phrase[0] != first:
+            continue
         end = token.i + len(phrase)
         if end <= len(doc) and tuple(t.lower_ for t in doc[token.i : end]) == phrase:
             return doc[token.i : end]

@@ -37,7 +37,7 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     # Reports inside quotation marks ("I think ...") belong to the quote, attributed or not.
     marked = [(m.start, m.end) for m in marked_spans(doc.text)]
     indirect = [
-        q
+        _over_marks(q, marked)
         for q in indirect_quotes(doc, cues, marked)
         if not any(_overlaps(q, d) for d in direct if d.kind == "direct")
     ]
@@ -151,6 +151,16 @@ def _fold_partials(direct: list[Found], indirect: list[Found]) -> list[Found]:
     ]
     kept = [d for d in direct if not (d.kind == "partial" and any(_holds(q, d) for q in indirect))]
     return kept + folded
+
+
+def _over_marks(quote: Found, marked: list[tuple[int, int]]) -> Found:
+    """A reported clause that ends inside a quoted fragment (the parse stopped at a closing mark:
+    he said there is a “long road ahead”) runs to the end of that fragment."""
+    end = quote.end
+    for start, stop in marked:
+        if quote.start < start < end < stop:
+            end = stop
+    return replace(quote, end=end) if end != quote.end else quote
 
 
 def _holds(outer: Found, inner: Found) -> bool:

@@ -41,13 +41,13 @@ def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
     found: list[Found] = []
     previous: tuple[Found, Marked] | None = None
     for k, mark in enumerate(marks):
-        inner = [t for t in doc if mark.inner_start <= t.idx < mark.inner_end]
+        inner = _tokens_from(doc, mark.inner_start, mark.inner_end)
         words = [t for t in inner if t.is_alpha]
         if not words:
             continue
         before_from = marks[k - 1].end if k and marks[k - 1].paragraph == mark.paragraph else None
         after_to = marks[k + 1].start if k + 1 < len(marks) else len(text)
-        quote = _attributed(doc, cues, mark, inner, before_from, after_to)
+        quote = _attributed(doc, text, cues, mark, inner, before_from, after_to)
         if quote is None and previous is not None and _continues(mark, inner, previous[1]):
             prior = previous[0]
             quote = Found(mark.start, mark.end, "direct", prior.cue, prior.speaker, continues=True)
@@ -59,13 +59,13 @@ def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
 
 def _attributed(
     doc: Doc,
+    text: str,
     cues: Cues,
     mark: Marked,
     inner: list[Token],
     before_from: int | None,
     after_to: int,
 ) -> Found | None:
-    text = doc.text
     span = (mark.start, mark.end)
     inner_text = text[mark.inner_start : mark.inner_end].rstrip()
     opens = _opens_sentence(text, mark)
@@ -142,10 +142,20 @@ def _after(doc: Doc, start: int, stop: int) -> list[Token]:
 def _before(doc: Doc, mark: Marked, previous_end: int | None) -> list[Token]:
     """Tokens of the sentence before a quote's opening mark, after any earlier quote."""
     start = max(mark.paragraph_start, previous_end or 0)
-    tokens = [t for t in doc[_first_at(doc, start) :] if t.idx + len(t.text) <= mark.start]
-    tokens = [t for t in tokens if not t.is_space]
+    tokens = [t for t in _tokens_from(doc, start, mark.start, whole=True) if not t.is_space]
     cut = max((i + 1 for i, t in enumerate(tokens) if t.text in SENTENCE_END), default=0)
     return tokens[cut:]
+
+
+def _tokens_from(doc: Doc, start: int, stop: int, *, whole: bool = False) -> list[Token]:
+    """Tokens from the first one at or after `start` that start before `stop` (with `whole`:
+    that end at `stop` at the latest). Token offsets grow, so this stops at the first miss."""
+    tokens: list[Token] = []
+    for token in doc[_first_at(doc, start) :]:
+        if token.idx >= stop or (whole and token.idx + len(token.text) > stop):
+            break
+        tokens.append(token)
+    return tokens
 
 
 def _first_at(doc: Doc, char: int) -> int:

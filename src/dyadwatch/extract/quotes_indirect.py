@@ -31,6 +31,8 @@ OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 ADJUNCT_MARKS = frozenset({"as", "while", "after", "before"})
 # Dependents of the verb that continue its object ("announced a concert in support of X").
 TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp"})
+# Dependents of an object that, after a comma, add to it rather than restrict it.
+NON_RESTRICTIVE_DEPS = frozenset({"relcl", "appos", "acl"})
 # Pronoun objects that stand for content ("did not say what"); others name a person or a topic
 # ("praised him", "denied it") and are kept only as part of a longer object.
 WH_OBJECTS = frozenset({"what", "whatever"})
@@ -53,20 +55,25 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
         | {verb for verb, _ in cues.verb_prepositions}
     )
     found: list[Found] = []
-    for token in doc:
-        if _inside(token.idx, quoted) or _is_question(token.sent, quoted):
+    for sent in doc.sents:
+        if _is_question(sent, quoted):
             continue
-        quote = None
-        if is_verb(token, verbs):
-            quote = _reported_clause(token, cues)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in cues.cue_nouns:
-            quote = _noun_clause(token, cues)
-        else:
-            phrase = source_phrase_at(token, cues)
-            if phrase is not None and (token.i == 0 or doc[token.i - 1].lower_ != phrase[0].lower_):
-                quote = _according_to(phrase)
-        if quote is not None:
-            found.append(quote)
+        for token in sent:
+            if _inside(token.idx, quoted):
+                continue
+            quote = None
+            if is_verb(token, verbs):
+                quote = _reported_clause(token, cues)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in cues.cue_nouns:
+                quote = _noun_clause(token, cues)
+            else:
+                phrase = source_phrase_at(token, cues)
+                if phrase is not None and (
+                    token.i == 0 or doc[token.i - 1].lower_ != phrase[0].lower_
+                ):
+                    quote = _according_to(phrase)
+            if quote is not None:
+                found.append(quote)
     found.extend(_headline_claims(doc, quoted))
     return found
 
@@ -139,8 +146,9 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     preposition ("called for talks"); None when the verb takes no such content here."""
     lemma = cue.lemma_.lower()
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if obj is not None and obj.pos_ == "PRON" and obj.lower_ not in WH_OBJECTS:
-        obj = None
+    completed = any(c.dep_ in OBJECT_COMPLEMENT_DEPS for c in cue.rights)
+    if obj is not None and obj.pos_ == "PRON" and obj.lower_ not in WH_OBJECTS and not completed:
+        obj = None  # "praised him" names a person; "called him a liar" says something of him
     infinitive = [c for c in cue.rights if c.dep_ == "xcomp" and _is_infinitive(c)]
     takes_object = lemma in cues.stance_verbs or (lemma in cues.intention_verbs and infinitive) or (
         lemma in cues.object_verbs
@@ -173,8 +181,19 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     last = max(t.i for t in parts)
     parts += [c for c in cue.rights if c.i > last and _completes(c)]
     start = min(t.left_edge.i for t in parts)
-    end = max(t.right_edge.i for t in parts)
+    end = max(_restrictive_edge(t) for t in parts)
     return list(cue.doc[start : end + 1])
+
+
+def _restrictive_edge(token: Token) -> int:
+    """Index of the last token of `token`'s phrase before a non-restrictive addition set off by a
+    comma ("Clinton's email use, which an inquiry called careless" -> "Clinton's email use")."""
+    doc = token.doc
+    for child in token.rights:
+        left = child.left_edge.i
+        if child.dep_ in NON_RESTRICTIVE_DEPS and left > token.i and doc[left - 1].text == ",":
+            return left - 2
+    return token.right_edge.i
 
 
 def _completes(token: Token) -> bool:
@@ -277,8 +296,12 @@ def _according_to(phrase: Span) -> Found | None:
 
 
 def _content(tokens: list[Token], *, min_words: int = MIN_CONTENT_WORDS) -> tuple[int, int] | None:
-    """Character span of a clause without its leading "that" and edge punctuation."""
+    """Character span of a clause without its leading "that" and edge punctuation, stopping at
+    a paragraph break (a parse that runs over one has lost the sentence end)."""
     tokens = sorted(tokens, key=lambda t: t.i)
+    breaks = [k for k, t in enumerate(tokens) if k and "\n" in t.text]
+    if breaks:
+        tokens = tokens[: breaks[0]]
     while tokens and (
         tokens[0].is_punct
         or tokens[0].is_space

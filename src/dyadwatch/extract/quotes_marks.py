@@ -14,6 +14,7 @@ opens another quote (the news convention for a quote running over several paragr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = "“«„"
@@ -25,6 +26,10 @@ SINGLE_CLOSE = "’"
 # Characters before a straight mark that let it open a quote, and after it that let it close one.
 OPEN_AFTER = "([{—–-/"
 CLOSE_BEFORE = ".,;:!?)]}—–-'’"
+# Characters that can start a mark: the pairing loops jump from one to the next (every other
+# character has no role), so a paragraph costs a regex scan, not a Python step per character.
+_DOUBLE_CANDIDATE = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "']")
+_SINGLE_CANDIDATE = re.compile("[" + SINGLE_OPEN + SINGLE_CLOSE + "]")
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,8 @@ def _double_spans(text: str, number: int, paragraphs: list[tuple[int, int]]) -> 
     found: list[Marked] = []
     open_at: tuple[int, int] | None = None  # (position, width)
     i = p_start
-    while i < p_end:
+    while (hit := _DOUBLE_CANDIDATE.search(text, i, p_end)) is not None:
+        i = hit.start()
         role, width = _double_role(text, i, open_at is not None)
         if role == "open":
             open_at = (i, width)
@@ -88,7 +94,9 @@ def _single_spans(
 ) -> list[Marked]:
     found: list[Marked] = []
     open_at: int | None = None
-    for i in range(*paragraph):
+    # A double-quoted span resets an open single mark from its first character on.
+    singles = {hit.start() for hit in _SINGLE_CANDIDATE.finditer(text, *paragraph)}
+    for i in sorted(singles | {m.start for m in doubles}):
         if any(m.start <= i < m.end for m in doubles):
             open_at = None
             continue

@@ -77,10 +77,18 @@ def clause_tense(span: Span) -> str | None:
     token = span.root
     if token.dep_ == "poss" or (token.i + 1 < len(token.doc) and token.nbor().tag_ == "POS"):
         return "past"  # "Thursday's closing price": a possessed event has happened
+    if _after_forward_cue(span):
+        return "future"  # "a pact effective June 1": the date the act takes effect
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    return _verb_tense(token)
+
+
+def _verb_tense(token: Token) -> str | None:
+    """The tense of one verb; a bare participle or an infinitive qualifying a noun takes the
+    tense of the clause it hangs from ("rising ... in March" after "has fluctuated")."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
     if words & FUTURE_AUXILIARIES or token.lower_ in FUTURE_AUXILIARIES:
@@ -92,6 +100,12 @@ def clause_tense(span: Span) -> str | None:
         return "perfect"  # "has set Nov. 10 as the deadline": the perfect reaches into now
     if words & PAST_PERFECT or "VBD" in tags or (token.tag_ == "VBN" and not auxiliaries):
         return "past"
+    if _borrows_tense(token):
+        governor = token.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and governor.i != token.i:
+            return _verb_tense(governor)
     if token.tag_ == "VB" and (words & {"to"} or "MD" in tags):
         if "to" in words and _in_past_perfect(token.head):
             return "past"  # "had been due to expire Friday": a plan that has lapsed
@@ -99,6 +113,25 @@ def clause_tense(span: Span) -> str | None:
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"
     return None
+
+
+def _borrows_tense(token: Token) -> bool:
+    """A participle adjunct ("rising to a high in June") or an infinitive qualifying a noun
+    ("the first official to refer to it six weeks ago"): no tense of its own."""
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.tag_ == "VBG":
+        return not auxiliaries and token.dep_ in ("advcl", "conj", "acl", "xcomp")
+    if token.tag_ == "VB" and token.dep_ == "acl":
+        return auxiliaries == {"to"}
+    return False
+
+
+def _after_forward_cue(span: Span) -> bool:
+    """Whether a word that dates what is still to come ("effective") stands before `span`."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].lower_ in ("on", "from", "as", "of"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in vocabulary()["forward_cues"]
 
 
 def _in_past_perfect(token: Token) -> bool:

@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from dyadwatch.extract.lexicon import Lexicon, TriggerEntry
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+QUANTITIES = frozenset({"dozen", "hundred", "thousand", "million", "score", "number", "group",
+                        "handful", "batch", "ton", "tonne", "kg", "tons"})
 # Heads that a nominal event may modify and still be the event ("an aid package").
 CONTAINERS = frozenset({"package", "program", "programme", "plan", "effort", "operation",
                         "campaign", "mission", "deal", "agreement", "talk", "meeting"})
@@ -63,7 +65,8 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
 
 def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = _verb_lemma(verb)
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # The patient: the object, or the subject of a passive ("were released").
+    objects = [_quantified(c) for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
     if verb.lemma_.lower() == "set" and any(c.lower_ == "fire" for c in verb.subtree):
         lemma = "set fire"
     entries = lexicon.verb_entries(lemma) or lexicon.verb_entries(verb.lemma_.lower())
@@ -71,7 +74,7 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
         if entry.object is not None and any(_in_class(o, entry.object) for o in objects):
             return Trigger(verb, entry)
     if _is_light(verb, lexicon):
-        for obj in objects:
+        for obj in (o for o in objects if o.dep_ in OBJECT_DEPS):
             noun_entry = _noun_entry(obj, lexicon)
             if noun_entry:
                 return Trigger(obj, noun_entry, light_verb=verb)
@@ -79,6 +82,15 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
         if entry.object is None:
             return Trigger(verb, entry)
     return None
+
+
+def _quantified(token: Token) -> Token:
+    """"dozens of activists" → "activists": the class of a quantity is what it counts."""
+    if token.lemma_.lower() not in QUANTITIES and token.pos_ != "NUM":
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return inner if inner is not None else token
 
 
 def _noun_entry(noun: Token, lexicon: Lexicon) -> TriggerEntry | None:

@@ -62,6 +62,7 @@ class Toponym:
     metonym: bool = False
     demonym: bool = False
     chosen: GazetteerEntry | None = None
+    weight: int = 1  # mentions it stands for: a source's home place counts as several
 
 
 @dataclass
@@ -115,6 +116,7 @@ def _focus(toponyms: Sequence[Toponym], outside: Counter[str], *, resolved: bool
         if votes is None:
             continue
         country, state, weight = votes
+        weight *= toponym.weight
         own = focus.by_key.setdefault(toponym.key, (Counter(), Counter()))
         focus.countries[country] += weight
         own[0][country] += weight

@@ -20,7 +20,7 @@ class TimexValue:
 VOCABULARY_SECTIONS = (
     "months", "weekdays", "seasons", "day_parts", "clock_words", "numbers", "vague_numbers",
     "ordinals", "units", "references", "sets", "holidays", "weekday_holidays", "leading_trim",
-    "split_words", "not_timex", "recover", "forward_verbs",
+    "split_words", "not_timex", "recover", "forward_verbs", "forward_cues",
 )  # fmt: skip
 
 

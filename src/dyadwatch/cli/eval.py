@@ -27,13 +27,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from dyadwatch.cli.progress import record_progress
     from dyadwatch.evaluate.runner import evaluate
 
     if not args.gold.is_file():
         print(f"dyadwatch eval: no such gold file: {args.gold}", file=sys.stderr)
         return 2
     scorer = importlib.import_module(f"dyadwatch.evaluate.{args.kind}")
-    metrics, predictions = evaluate(args.gold, scorer.score, limit=args.limit)
+    with record_progress(f"eval {args.kind}") as on_record:
+        metrics, predictions = evaluate(
+            args.gold, scorer.score, limit=args.limit, on_record=on_record
+        )
     if args.predictions:
         with args.predictions.open("w", encoding="utf-8") as out:
             for record in predictions:

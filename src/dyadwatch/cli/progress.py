@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
@@ -39,5 +39,24 @@ def ingest_progress(
                 task, completed=report.read, stored=report.stored, dups=report.duplicates,
                 rejected=len(report.rejections),
             )
+
+        yield update
+
+
+@contextmanager
+def record_progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """Yield a callback `(done, total)` that draws a bar on a terminal's stderr."""
+    console = Console(file=sys.stderr)
+    if not console.is_terminal:
+        yield lambda done, total: None
+        return
+    with Progress(
+        TextColumn(f"[bold]{label}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
+        console=console,
+    ) as progress:
+        task = progress.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
 
         yield update

@@ -46,13 +46,24 @@ def article_of(record: dict[str, Any], number: int) -> Article:
 
 
 def evaluate(
-    path: Path, score: Scorer, *, limit: int | None = None
+    path: Path,
+    score: Scorer,
+    *,
+    limit: int | None = None,
+    on_record: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Metrics of `score` over the gold file, and the annotation dicts they were computed on."""
+    """Metrics of `score` over the gold file, and the annotation dicts they were computed on.
+
+    `on_record(done, total)` is called after each annotated record (progress display).
+    """
     from dyadwatch.annotate import Annotator
 
     gold = load_gold(path, limit=limit)
     annotator = Annotator.load()
     articles = [article_of(record, n) for n, record in enumerate(gold)]
-    predicted = [a.to_dict() for a in annotator.annotate_many(articles)]
+    predicted = []
+    for annotation in annotator.annotate_many(articles):
+        predicted.append(annotation.to_dict())
+        if on_record:
+            on_record(len(predicted), len(gold))
     return score(gold, predicted), predicted

@@ -33,6 +33,7 @@ class Cues(BaseModel, frozen=True):
     object_verbs: frozenset[str]
     intention_verbs: frozenset[str]
     verb_prepositions: frozenset[tuple[str, str]]
+    noun_prepositions: frozenset[tuple[str, str]] = frozenset()
     cue_nouns: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
 
@@ -54,7 +55,7 @@ class Cues(BaseModel, frozen=True):
     def _split(cls, value: object) -> object:
         return [str(x).lower().split() for x in value] if isinstance(value, list) else value
 
-    @field_validator("verb_prepositions", mode="before")
+    @field_validator("verb_prepositions", "noun_prepositions", mode="before")
     @classmethod
     def _verb_and_preposition(cls, value: object) -> object:
         """"lash out at" -> ("lash", "at"): the verb's lemma and the preposition it governs."""

@@ -72,6 +72,8 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
                     token.i == 0 or doc[token.i - 1].lower_ != phrase[0].lower_
                 ):
                     quote = _according_to(phrase)
+            if quote is None and token.pos_ == "NOUN":
+                quote = _noun_stance(token, cues)
             if quote is not None:
                 found.append(quote)
     found.extend(_headline_claims(doc, quoted))
@@ -257,12 +259,15 @@ def _speaker_adjunct(token: Token, root: Token) -> bool:
 
 
 def _another_report(token: Token, verbs: frozenset[str]) -> bool:
-    """A coordinated reporting verb with a subject of its own and no "that" of a complement."""
-    return (
-        token.dep_ == "conj"
-        and is_verb(token, verbs)
-        and any(c.dep_ in SUBJECT_DEPS for c in token.children)
-        and not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    """A coordinated reporting verb that opens a report of its own: with a subject of its own
+    and no "that" of a complement ("A said X, and B said Y"), or with a complement clause of its
+    own ("he said X but did not suggest Y")."""
+    if token.dep_ != "conj" or not is_verb(token, verbs):
+        return False
+    if any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
+        return True
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children) and not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
     )
 
 
@@ -278,6 +283,41 @@ def _noun_clause(noun: Token, cues: Cues) -> Found | None:
             speaker = speaker_span(author) if author.i != noun.i else None
             cue = (noun.idx, noun.idx + len(noun.text))
             return Found(*content, "indirect", cue, speaker)
+    return None
+
+
+def _noun_stance(noun: Token, cues: Cues) -> Found | None:
+    """A stance noun with its author and its object ("his support for the bill", "criticism of
+    the plan by the union"): the object is the content, the author the speaker."""
+    names = {noun.lemma_.lower(), noun.lower_}
+    prep = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ == "prep" and any((n, c.lower_) in cues.noun_prepositions for n in names)
+        ),
+        None,
+    )
+    if prep is None:
+        return None
+    obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
+    author = _noun_author(noun)
+    if obj is None or author is None:
+        return None
+    content = _content(list(obj.doc[obj.left_edge.i : _restrictive_edge(obj) + 1]), min_words=1)
+    if content is None:
+        return None
+    cue = (noun.idx, prep.idx + len(prep.text))
+    return Found(*content, "indirect", cue, speaker_span(author))
+
+
+def _noun_author(noun: Token) -> Token | None:
+    """Who holds a stance noun: its possessor ("his", "Clinton's") or its "by" agent."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 

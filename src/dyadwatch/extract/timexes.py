@@ -87,8 +87,8 @@ def clause_tense(span: Span) -> str | None:
 
 
 def _verb_tense(token: Token) -> str | None:
-    """The tense of one verb; a bare participle or an infinitive qualifying a noun takes the
-    tense of the clause it hangs from ("rising ... in March" after "has fluctuated")."""
+    """The tense of one verb; a bare participle takes the tense of the clause it hangs from
+    ("rising ... from $29.75 in March" after "has fluctuated": last March)."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
     if words & FUTURE_AUXILIARIES or token.lower_ in FUTURE_AUXILIARIES:
@@ -116,14 +116,10 @@ def _verb_tense(token: Token) -> str | None:
 
 
 def _borrows_tense(token: Token) -> bool:
-    """A participle adjunct ("rising to a high in June") or an infinitive qualifying a noun
-    ("the first official to refer to it six weeks ago"): no tense of its own."""
-    auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if token.tag_ == "VBG":
-        return not auxiliaries and token.dep_ in ("advcl", "conj", "acl", "xcomp")
-    if token.tag_ == "VB" and token.dep_ == "acl":
-        return auxiliaries == {"to"}
-    return False
+    """A participle adjunct with no auxiliary of its own ("rising to a high in June")."""
+    if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj", "acl", "xcomp"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 def _after_forward_cue(span: Span) -> bool:

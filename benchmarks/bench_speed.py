@@ -2,13 +2,18 @@
 
 Usage: .venv/bin/python benchmarks/bench_speed.py [--n 300] [--runs 3] [--jobs 0] [--profile]
 
-Measures in one run, each configuration in a fresh process so that peak RSS is its own:
-  (a) bare `nlp.pipe` with the full en_core_web_sm pipeline,
+Each configuration lives in its own process (so that peak RSS is its own), loaded once; the
+timed passes are interleaved (a, b, c, a, b, c, ...) so that a change in the machine's load
+hits every configuration alike:
+  (a) bare `nlp.pipe` with the stock en_core_web_sm pipeline (`spacy.load`, nothing swapped),
+  (t) with --tuned: bare `nlp.pipe` with our `load_nlp()` pipeline (same annotations, faster
+      lemmatizer and attribute ruler: nlp/fastpaths.py),
   (b) `Annotator.annotate_many` (what `dyadwatch annotate` runs), one process,
   (c) `batch.parallel.annotate_parallel` on all cores (worker start-up and loading included).
-Prints the median articles/s and words/s of the runs, peak RSS, and the ratio (b)/(a) of the
-rates (>= 1.0: coding costs no more than parsing). `--profile` adds where the time goes: each
-spaCy component and each extractor. Development only: reads ../shared/data, ships nothing.
+Prints the median articles/s and words/s of the runs, peak RSS, the load average before and
+after, and the ratio (b)/(a) of the rates (>= 1.0: coding costs no more than parsing).
+`--profile` adds where the time goes: each spaCy component and each extractor. Development
+only: reads ../shared/data, ships nothing.
 """
 
 from __future__ import annotations
@@ -50,58 +55,79 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def timed_runs(work: Callable[[], object], runs: int) -> list[float]:
-    seconds = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        seconds.append(time.perf_counter() - started)
-    return seconds
+Work = Callable[[], object]
 
 
-def bare_pipe(articles: list[Article], runs: int) -> dict[str, object]:
+def stock_pipe(articles: list[Article]) -> tuple[Work, int]:
+    import spacy
+
+    from dyadwatch.nlp.pipeline import MODEL
+
+    nlp = spacy.load(MODEL)
+    texts = [a.text for a in articles]
+    list(nlp.pipe(texts[:5]))  # warm-up outside the timing
+    return (lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE))), resource.RUSAGE_SELF
+
+
+def tuned_pipe(articles: list[Article]) -> tuple[Work, int]:
     from dyadwatch.nlp.pipeline import load_nlp
 
     nlp = load_nlp()
     texts = [a.text for a in articles]
-    list(nlp.pipe(texts[:5]))  # warm-up outside the timing
-    seconds = timed_runs(lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE)), runs)
-    return {"seconds": seconds, "rss_mb": peak_rss_mb()}
+    list(nlp.pipe(texts[:5]))
+    return (lambda: list(nlp.pipe(texts, batch_size=BATCH_SIZE))), resource.RUSAGE_SELF
 
 
-def annotate_single(articles: list[Article], runs: int) -> dict[str, object]:
+def annotate_single(articles: list[Article]) -> tuple[Work, int]:
     from dyadwatch.annotate import Annotator
 
     annotator = Annotator.load()
     list(annotator.annotate_many(articles[:5]))
-    seconds = timed_runs(
-        lambda: list(annotator.annotate_many(articles, batch_size=BATCH_SIZE)), runs
-    )
-    return {"seconds": seconds, "rss_mb": peak_rss_mb()}
+    return (
+        lambda: list(annotator.annotate_many(articles, batch_size=BATCH_SIZE))
+    ), resource.RUSAGE_SELF
 
 
-def annotate_all_cores(articles: list[Article], runs: int, jobs: int) -> dict[str, object]:
+def annotate_all_cores(articles: list[Article], jobs: int) -> tuple[Work, int]:
     from dyadwatch.batch.parallel import annotate_parallel
 
-    seconds = timed_runs(
-        lambda: list(annotate_parallel(articles, jobs=jobs, batch_size=BATCH_SIZE)), runs
-    )
-    return {"seconds": seconds, "rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN)}
+    return (
+        lambda: list(annotate_parallel(articles, jobs=jobs, batch_size=BATCH_SIZE))
+    ), resource.RUSAGE_CHILDREN
 
 
-def in_fresh_process(target: Callable[..., dict[str, object]], *args: object) -> dict[str, object]:
-    """`target(*args)` in a new (non-daemon, so it may start workers) process."""
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_send_result, args=(sender, target, *args))
-    process.start()
-    result: dict[str, object] = receiver.recv()
-    process.join()
-    return result
+class Configuration:
+    """A configuration loaded in a fresh (non-daemon, so it may start workers) process, which
+    times one pass each time it is asked."""
+
+    def __init__(self, setup: Callable[..., tuple[Work, int]], *args: object) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, setup, *args))
+        self.process.start()
+        self.connection.recv()  # loaded
+        self.seconds: list[float] = []
+
+    def run(self) -> None:
+        self.connection.send("run")
+        self.seconds.append(self.connection.recv())
+
+    def close(self) -> float:
+        """Peak RSS in MB."""
+        self.connection.send("stop")
+        rss: float = self.connection.recv()
+        self.process.join()
+        return rss
 
 
-def _send_result(sender: Any, target: Callable[..., dict[str, object]], *args: object) -> None:
-    sender.send(target(*args))
+def _serve(connection: Any, setup: Callable[..., tuple[Work, int]], *args: object) -> None:
+    work, who = setup(*args)
+    connection.send("ready")
+    while connection.recv() == "run":
+        started = time.perf_counter()
+        work()
+        connection.send(time.perf_counter() - started)
+    connection.send(peak_rss_mb(who))
 
 
 def profile(articles: list[Article]) -> None:
@@ -149,6 +175,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per configuration (median)")
     parser.add_argument("--jobs", type=int, default=0, help="processes for (c); 0: every core")
     parser.add_argument("--skip", default="", help="configurations to skip, e.g. c or ac")
+    parser.add_argument("--tuned", action="store_true", help="also time (t), load_nlp() bare")
     parser.add_argument("--profile", action="store_true", help="also print where the time goes")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args()
@@ -162,28 +189,44 @@ def main() -> None:
     jobs = resolve_jobs(args.jobs)
     load = os.getloadavg()[0]
     print(f"{len(articles)} articles, {words} words; {os.cpu_count()} cores, load {load:.2f}")
-    configs = {
-        "a": ("bare nlp.pipe, full pipeline", bare_pipe, ()),
+    configs: dict[str, tuple[str, Callable[..., tuple[Work, int]], tuple[object, ...]]] = {
+        "a": ("bare nlp.pipe, stock pipeline", stock_pipe, ()),
+        "t": ("bare nlp.pipe, load_nlp()", tuned_pipe, ()),
         "b": ("dyadwatch annotate, 1 process", annotate_single, ()),
         "c": (f"dyadwatch annotate, {jobs} processes", annotate_all_cores, (jobs,)),
     }
+    wanted = [k for k in configs if k not in args.skip and (k != "t" or args.tuned)]
+    running = {k: Configuration(configs[k][1], articles, *configs[k][2]) for k in wanted}
+    for _ in range(args.runs):
+        for configuration in running.values():
+            configuration.run()
     figures: dict[str, dict[str, float]] = {}
-    for key, (label, target, extra) in configs.items():
-        if key in args.skip:
-            continue
-        result = in_fresh_process(target, articles, args.runs, *extra)
-        median = statistics.median(result["seconds"])  # type: ignore[arg-type]
+    for key, configuration in running.items():
+        rss = configuration.close()
+        median = statistics.median(configuration.seconds)
         figures[key] = {
             "seconds": round(median, 2), "articles_per_s": round(len(articles) / median, 2),
-            "words_per_s": round(words / median), "peak_rss_mb": round(result["rss_mb"]),  # type: ignore[call-overload]
+            "words_per_s": round(words / median), "peak_rss_mb": round(rss),
         }
         f = figures[key]
-        print(f"({key}) {label:<34} {f['articles_per_s']:7.2f} articles/s "
+        runs = ", ".join(f"{s:.1f}" for s in configuration.seconds)
+        print(f"({key}) {configs[key][0]:<34} {f['articles_per_s']:7.2f} articles/s "
               f"{f['words_per_s']:7d} words/s  peak RSS {f['peak_rss_mb']} MB "
-              f"(median of {args.runs}: {median:.1f} s)")
+              f"(median of {runs} s)")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    if "a" in figures and "t" in figures:
+        ratio = figures["t"]["articles_per_s"] / figures["a"]["articles_per_s"]
+        print(f"ratio (t)/(a) = {ratio:.2f}  (our pipeline over the stock one, same annotations)")
+    if "t" in figures and "b" in figures:
+        ratio = figures["b"]["articles_per_s"] / figures["t"]["articles_per_s"]
+        print(f"ratio (b)/(t) = {ratio:.2f}  (coding over parsing with the same pipeline)")
     if "a" in figures and "b" in figures:
         ratio = figures["b"]["articles_per_s"] / figures["a"]["articles_per_s"]
-        print(f"ratio (b)/(a) = {ratio:.2f}  (target >= 1.0; coding rate over parsing rate)")
+        paired = statistics.median(
+            a / b for a, b in zip(running["a"].seconds, running["b"].seconds, strict=True)
+        )
+        print(f"ratio (b)/(a) = {ratio:.2f}  (target >= 1.0; coding rate over parsing rate); "
+              f"median of the {args.runs} paired runs {paired:.2f}")
     if "b" in figures and "c" in figures:
         print(f"speed-up (c)/(b) = "
               f"{figures['c']['articles_per_s'] / figures['b']['articles_per_s']:.2f}")

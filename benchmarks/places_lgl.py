@@ -1,6 +1,8 @@
 """Geoparse LGL (../shared/data/places/lgl.jsonl) and print the places scores.
 
-Usage: .venv/bin/python benchmarks/places_lgl.py [--limit N] [--errors]
+Usage: .venv/bin/python benchmarks/places_lgl.py [--offset N] [--limit N] [--errors]
+
+Each article's URL is passed as the source's home hint, as `dyadwatch eval places` does.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ def main() -> None:
     predicted, spent = [], 0.0
     for doc, record in zip(nlp.pipe((r["text"] for r in gold), batch_size=16), gold, strict=True):
         t0 = time.perf_counter()
-        predicted.append({"places": [asdict(p) for p in places(doc, gazetteer)]})
+        found = places(doc, gazetteer, home_hint=record.get("url") or record.get("domain"))
+        predicted.append({"places": [asdict(p) for p in found]})
         spent += time.perf_counter() - t0
         if args.errors:
             _print_errors(record, predicted[-1]["places"])

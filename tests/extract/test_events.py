@@ -68,6 +68,12 @@ CASES = [
      "PROTEST", [], [], "asserted"),
     ("Germany agreed to send tanks to Ukraine.",
      "AGREE", ["DEU"], ["UKR"], "future"),
+    ("The Iraqi government said it was prepared to impose martial law.",
+     "THREATEN", ["IRQ"], [], "asserted"),
+    ("Nigeria announced that it will withdraw its troops from Chad unless a ceasefire holds.",
+     "THREATEN", ["NGA"], [], "asserted"),
+    ("Hungarian farmers blocked the main highway to Budapest on Monday.",
+     "PROTEST", [], [], "asserted"),
 ]
 
 
@@ -137,3 +143,8 @@ def test_nominal_object_of_a_verb_is_not_a_second_event(annotator: Any) -> None:
 def test_a_scathing_attack_is_an_accusation(annotator: Any) -> None:
     events = code(annotator, "Boris Johnson launched a scathing attack on the European Union.")
     assert [e["type"] for e in events] == ["ACCUSE"]
+
+
+def test_an_announced_sanction_is_a_threat(annotator: Any) -> None:
+    events = code(annotator, "The European Union said it would impose sanctions on Belarus.")
+    assert [(e["type"], e["modality"]) for e in events] == [("THREATEN", "asserted")]

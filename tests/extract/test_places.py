@@ -257,3 +257,63 @@ def test_a_name_seen_as_a_place_is_a_place_throughout(nlp, gazetteer: Gazetteer)
     text = "Flooding hit Fargo, N.D., overnight. Fargo officials asked for sandbags."
     found = [p for p in places(nlp(text), gazetteer) if p.text == "Fargo"]
     assert len(found) == 2 and all(_near(p, 46.88, -96.79, km=50) for p in found)
+
+
+def test_a_local_papers_domain_sets_its_home(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The Dublin school board met on Tuesday. Dublin will add two buses next year."
+    without = _find(places(nlp(text), gazetteer), "Dublin")
+    assert without.country == "IRL"
+    found = places(nlp(text), gazetteer, home_hint="http://www.columbuslocalnews.com/a/1")
+    dublin = [p for p in found if p.text == "Dublin"]
+    assert len(dublin) == 2 and all(_near(p, 40.10, -83.11, km=50) for p in dublin)
+
+
+def test_the_home_towns_name_is_the_home_town(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "The Athens city council voted on Friday to repave the main square."
+    assert _find(places(nlp(text), gazetteer), "Athens").country == "GRC"
+    found = places(nlp(text), gazetteer, home_hint="athensreview.com")
+    assert _find(found, "Athens").country == "USA"
+
+
+def test_a_country_domain_favours_its_country(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "A new bus route will link the hospital with downtown London next spring."
+    assert _find(places(nlp(text), gazetteer), "London").country == "GBR"
+    found = places(nlp(text), gazetteer, home_hint="http://www.lfpress.ca/news/1")
+    assert _find(found, "London").country == "CAN"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Layoffs hit Clarke, Madison and Oconee counties this spring.", ["Clarke", "Oconee"]),
+        ("Flood warnings covered Rapides and Avoyelles parishes.", ["Rapides", "Avoyelles"]),
+    ],
+)
+def test_bare_county_names_in_a_list(  # type: ignore[no-untyped-def]
+    nlp, gazetteer: Gazetteer, text: str, names: list[str]
+) -> None:
+    found = places(nlp(text), gazetteer)
+    for name in names:
+        place = _find(found, name)
+        assert place.country == "USA" and place.name.endswith(("County", "Parish"))
+
+
+def test_lists_of_ordinary_words_before_counties_are_no_places(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    found = places(nlp("Rural and urban counties disagreed about the budget."), gazetteer)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        ("Greer, South Carolina, is growing fast.", "Greer", (34.94, -82.23)),
+        ("Jane Doe, 19, of 1935 Orchard St., Alexandria, was charged.", "Alexandria", None),
+        ("Roselle police ticketed hundreds of drivers last month.", "Roselle", None),
+    ],
+)
+def test_towns_in_addresses_and_qualified_by_their_state(  # type: ignore[no-untyped-def]
+    nlp, gazetteer: Gazetteer, text: str, name: str, point: tuple[float, float] | None
+) -> None:
+    place = _find(places(nlp(text), gazetteer), name)  # detected; which one needs context
+    if point is not None:
+        assert _near(place, *point, km=30)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.extract.quote_cues import load_cues
-from dyadwatch.extract.quotes import quotes
+from dyadwatch.extract.quote_cues import Found, load_cues
+from dyadwatch.extract.quotes import _over_marks, quotes
 from dyadwatch.extract.quotes_direct import marked_spans
 from dyadwatch.records import Actor, ActorIndex, Mention, Quote
 
@@ -79,7 +79,7 @@ FOUND = [
     ),
     (
         "Officials described the meeting as “frank and useful.”",
-        ("“frank and useful.”", "partial", "described", "Officials"),
+        ("the meeting as “frank and useful.”", "partial", "described", "Officials"),
     ),
     # indirect
     (
@@ -167,6 +167,48 @@ FOUND = [
         "''We will not retreat an inch,'' the minister said.",
         ("''We will not retreat an inch,''", "direct", "said", "the minister"),
     ),
+    # stance nouns with an author
+    (
+        "Her support for the wage bill surprised the committee.",
+        ("the wage bill", "indirect", "support for", "Her"),
+    ),
+    # appearance: the writer's judgement, no named source
+    (
+        "The governor seemed tired after the long vote.",
+        ("The governor seemed tired", "indirect", "seemed", None),
+    ),
+    (
+        "It appears that the ceasefire is holding.",
+        ("the ceasefire is holding", "indirect", "appears", None),
+    ),
+    # viewing as, passive stance with an agent
+    (
+        "Many voters see the governor as a reformer.",
+        ("the governor as a reformer", "indirect", "see", "Many voters"),
+    ),
+    (
+        "The plan was praised by the union.",
+        ("The plan", "indirect", "praised", "the union"),
+    ),
+    # a non-restrictive relative clause is not part of the object
+    (
+        "The senator criticized the trade deal, which the president signed last year.",
+        ("the trade deal", "indirect", "criticized", "The senator"),
+    ),
+    # a coordinated report with a complement of its own starts a new report
+    (
+        "She said taxes would fall but did not say when the cut would come.",
+        ("taxes would fall", "indirect", "said", "She"),
+    ),
+    # en_core_web_sm lemmatizes "hopes" as "hop"
+    (
+        "The mayor hopes the bridge will reopen soon.",
+        ("the bridge will reopen soon", "indirect", "hopes", "The mayor"),
+    ),
+    (
+        "Sanders voted to ban the pipeline.",
+        ("to ban the pipeline", "indirect", "voted", "Sanders"),
+    ),
 ]
 
 
@@ -187,6 +229,9 @@ NOT_QUOTES = [
     "The storm destroyed the old harbour.",  # not a cue
     "She took a job at the bank.",
     "Bernie Sanders spoke in Ohio on Sunday.",  # a time is not a topic
+    "The minister appeared on television on Monday.",  # appearing somewhere judges nothing
+    "She saw the film twice.",  # seeing without "as" is not a view
+    "The support for the bill grew.",  # a stance nobody holds
 ]
 
 
@@ -209,6 +254,19 @@ def test_reports_inside_quotation_marks_belong_to_the_quote(extract) -> None:
     text = "Transcript as follows:\n“I think the port will reopen and trade will recover.”"
     found, _ = extract(text)
     assert all(q.cue is None or text[q.cue[0] : q.cue[1]] != "think" for q in found)
+
+
+def test_reported_clause_runs_to_the_end_of_a_quoted_fragment() -> None:
+    found = Found(3, 20, "indirect", (0, 2), None)
+    assert _over_marks(found, [(15, 30)]).end == 30
+    assert _over_marks(found, [(25, 30)]) == found  # a later quote is not part of it
+
+
+def test_title_line_claim_stops_at_the_line_end(extract) -> None:
+    text = "Poll: Voters split on the new port.\n\nThe survey of 900 adults was taken in May."
+    found, _ = extract(text)
+    claims = [described(text, q) for q in found if q.cue and text[q.cue[0] : q.cue[1]] == ":"]
+    assert claims == [("Voters split on the new port", "indirect", ":", "Poll")]
 
 
 def test_headline_source_named_elsewhere_in_the_article(extract) -> None:

@@ -67,7 +67,21 @@ FOUND = [
         "Net income for the fiscal year ended Sept. 30 rose 4%.",
         [("the fiscal year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "2012-09-30")],
     ),
+    ("The team planned to leave for the capital on Thursday.", [("Thursday", "DATE", "2013-03-21")]),
     # the reference time: the date the text has reached
+    (
+        "Profit rose in the third quarter but fell in the first nine months. A year earlier, "
+        "the company earned $5 million.",
+        [
+            ("the third quarter", "DATE", "2012-Q3"),
+            ("the first nine months", "DURATION", "P9M"),
+            ("A year earlier", "DATE", "2011"),
+        ],
+    ),
+    (
+        "The firm expects a loss in the second quarter. Sales fell in the latest quarter.",
+        [("the second quarter", "DATE", "2013-Q2"), ("the latest quarter", "DATE", "2012-Q4")],
+    ),
     (
         "Profit rose 5% in the third quarter. A year earlier, the company lost money.",
         [("the third quarter", "DATE", "2012-Q3"), ("A year earlier", "DATE", "2011-Q3")],
@@ -107,6 +121,21 @@ ANCHORED_ELSEWHERE = [
         dt.date(1998, 4, 24),  # the weekday decides the year
         "The newspaper said in an editorial on Monday, Oct. 26, that the law was unfair.",
         [("Monday, Oct. 26", "DATE", "1998-10-26")],
+    ),
+    (
+        dt.date(1989, 10, 26),  # "effective" dates what is still to come, whatever the tense
+        "The union approved a new contract effective Feb. 1.",
+        [("Feb. 1", "DATE", "1990-02-01")],
+    ),
+    (
+        dt.date(1989, 11, 2),  # a participle adjunct takes the tense of its clause
+        "The shares have fluctuated, climbing to a peak in June from a low in March.",
+        [("June", "DATE", "1989-06"), ("March", "DATE", "1989-03")],
+    ),
+    (
+        dt.date(1999, 3, 13),  # an infinitive under a simple past: the nearest Friday
+        "The government staged celebrations to mark the anniversary on Friday.",
+        [("Friday", "DATE", "1999-03-12")],
     ),
 ]
 

@@ -121,3 +121,20 @@ SHIFTS = [
 @pytest.mark.parametrize(("anchor", "unit", "n", "value"), SHIFTS)
 def test_shift(anchor: dt.date | None, unit: str, n: int, value: str) -> None:
     assert shift(anchor, unit, n) == value
+
+
+def test_months_to_date_put_the_year_under_discussion() -> None:
+    reference = Reference("2012-09-30", "2012-Q3").over_months_to_date(WEDNESDAY)
+    assert reference == Reference("2012-09-30", "2012")
+    anchor = Anchor(WEDNESDAY, "past", reference)
+    assert anchor.period_year_back() == "2011"
+    assert Reference().over_months_to_date(WEDNESDAY) == Reference(None, "2013")
+    assert Reference().over_months_to_date(None) == Reference()
+
+
+def test_latest_quarter_has_ended() -> None:
+    forecast = Anchor(WEDNESDAY, "present", Reference(None, "2013-Q2"))
+    assert forecast.latest_period() == "2012-Q4"  # the quarter named is still to come
+    reported = Anchor(WEDNESDAY, "past", Reference(None, "2012-Q3"))
+    assert reported.latest_period() == "2012-Q3"
+    assert Anchor(WEDNESDAY, "past").latest_period() is None

@@ -14,6 +14,11 @@ WEDNESDAY = dt.date(2013, 3, 20)  # ISO week 2013-W12
 CASES = [
     # text, tense, type, value
     ("Tuesday", "past", "DATE", "2013-03-19"),
+    ("the full year", "past", "DATE", "2013"),  # the year an earnings report covers
+    ("a full year", "past", "DURATION", "P1Y"),
+    ("months ago", "past", "DATE", "PAST_REF"),  # no count: vague, not one month
+    ("a month ago", "past", "DATE", "2013-02"),
+    ("a week or so ago", "past", "DATE", "2013-W11"),
     ("Wednesday", "past", "DATE", "2013-03-20"),
     ("Friday", "past", "DATE", "2013-03-15"),
     ("Friday", "future", "DATE", "2013-03-22"),

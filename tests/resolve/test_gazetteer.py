@@ -6,6 +6,7 @@ import pytest
 
 from dyadwatch.evaluate.places import haversine_km
 from dyadwatch.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize
+from dyadwatch.resolve.home import home_of
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +110,33 @@ def test_small_gazetteer_from_names() -> None:
     small = Gazetteer.from_names([(entry, ["Testville", "Test Ville"])])
     assert small.candidates("testville") == [entry]
     assert small.candidates("Test-Ville") == [entry]
+
+
+@pytest.mark.parametrize(
+    ("hint", "country", "names"),
+    [
+        ("http://www.palestineherald.com/local/story.html", None, ["palestine"]),
+        ("onlineathens.com", None, ["athens"]),
+        ("https://www.kansascity.com/news", None, ["kansas city"]),  # the longest name wins
+        ("thisisoxfordshire.co.uk", "GBR", ["oxfordshire"]),
+        ("lfpress.ca", "CAN", []),
+        ("Athens Banner-Herald", None, ["athens"]),
+        ("dailyherald.com", None, []),  # newspaper words are no homes
+        ("example.tv", None, []),  # a vanity domain names no country
+        (None, None, []),
+        ("", None, []),
+    ],
+)
+def test_home_of_a_source(
+    gazetteer: Gazetteer, hint: str | None, country: str | None, names: list[str]
+) -> None:
+    home = home_of(hint, gazetteer)
+    assert home.country == country
+    assert [key for key, _ in home.places] == names
+
+
+def test_home_readings_stay_in_the_domain_country(gazetteer: Gazetteer) -> None:
+    us = dict(home_of("onlineathens.com", gazetteer).places)["athens"]
+    assert us and {e.country for e in us} == {"USA"}
+    uk = dict(home_of("cambridge-news.co.uk", gazetteer).places)["cambridge"]
+    assert uk and {e.country for e in uk} == {"GBR"}

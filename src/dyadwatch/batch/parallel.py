@@ -19,9 +19,11 @@ from dyadwatch.annotate import DEFAULT_BATCH_SIZE, Outcome
 from dyadwatch.batch.worker import chunked, code_chunk
 from dyadwatch.records import Article
 
-# Articles a worker codes before it is replaced. Measured on 10,000 AFP/Xinhua articles
-# (benchmarks/README.md): a worker's RSS grows slowly with the StringStore; a new worker costs
-# a few seconds of loading, about 1 % of the time it takes to code this many articles.
+# Articles a worker codes before it is replaced. An estimate, not a measurement: a worker's RSS
+# grows with spaCy's StringStore (every new string stays), and a new worker costs a few seconds
+# of loading, about 1 % of the 5-7 minutes a worker takes to code this many articles at the
+# single-process rate of benchmarks/README.md. Memory over a 10,000-article run is still to be
+# measured.
 RECYCLE_AFTER = 2_000
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps every worker busy while the parent stores results

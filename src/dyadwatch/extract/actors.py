@@ -73,7 +73,9 @@ class _Resolver:
         self.found: dict[str, _Actor] = {}
         self.mentions: list[tuple[int, int, str, str]] = []  # token start, end, key, kind
         self.taken: set[int] = set()  # tokens already part of a mention or a title
-        self.quoted = quoted_regions(doc.text)
+        # spaCy rebuilds `Doc.text` and `Doc.ents` on every read: read them once
+        self.text, self.ents = doc.text, doc.ents
+        self.quoted = quoted_regions(self.text)
         self.by_start: dict[int, KbSpan] = {}
         self.unnamed: list[tuple[Token, RoleNoun]] = []  # role nouns with neither name nor country
 
@@ -96,7 +98,7 @@ class _Resolver:
 
         matcher = self.kb.matcher(self.doc.vocab)
         spans = filter_spans(Span(self.doc, s, e) for _, s, e in matcher(self.doc))
-        people = [t for e in self.doc.ents if e.label_ == "PERSON" and (t := self._trim_name(e))]
+        people = [t for e in self.ents if e.label_ == "PERSON" and (t := self._trim_name(e))]
         out = []
         for span in spans:
             hits = self.kb.lookup(span.text)
@@ -134,7 +136,7 @@ class _Resolver:
         if span.start >= 1 and self._role(doc[span.start - 1]) is not None:
             return False
         return not any(e.label_ == "PERSON" and len(e) > 1 and span.text in e.text.split()
-                       for e in doc.ents)
+                       for e in self.ents)
 
     def _stands_as_actor(self, item: KbSpan) -> bool:
         span, root = item.span, item.span.root
@@ -143,11 +145,11 @@ class _Resolver:
             return root.pos_ in NOUNS and root.dep_ not in ("amod", "compound")
         if item.entry.kind == "region" and (root.dep_ not in REGION_ACTOR_DEPS or not any(
                 e.label_ == "GPE" and e.start <= span.start and span.end <= e.end
-                for e in self.doc.ents)):
+                for e in self.ents)):
             return False  # "in Texas", "Texas officials" (a role phrase's modifier)
         if item.entry.kind in ("state", "region") and any(
                 e.label_ not in ("GPE", "NORP", "PERSON") and e.start <= span.start
-                and span.end <= e.end and len(e) > len(span) for e in self.doc.ents):
+                and span.end <= e.end and len(e) > len(span) for e in self.ents):
             return False  # "Bank of Korea", "George Washington University"
         if item.kind == "metonym" and item.entry.kind == "state":
             head = root.head if root.dep_ == "pobj" else None
@@ -162,7 +164,7 @@ class _Resolver:
         named: list[tuple[Span, Entry | None]] = [
             (s.span, s.entry) for s in kb_spans if s.entry.kind == "person"]
         covered = {i for s in kb_spans for i in range(s.span.start, s.span.end)}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and not any(i in covered for i in range(ent.start, ent.end)):
                 name = self._trim_name(ent)
                 if name is not None:
@@ -335,7 +337,7 @@ class _Resolver:
 
     # ---- other names
     def _organizations(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "ORG" or self._is_taken(ent):
                 continue
             span = ent[1:] if ent[0].lower_ == "the" else ent
@@ -389,7 +391,7 @@ class _Resolver:
             a = self.found[key]
             index.actors.append(Actor(actor_id, a.name, a.kind, a.country, a.sector, a.code,
                                       a.kb_id))
-        text = self.doc.text
+        text = self.text
         for start, end, key, kind in mentions:
             first, last = self.doc[start], self.doc[end - 1]
             char_start, char_end = first.idx, last.idx + len(last)

@@ -33,6 +33,12 @@ PASSIVE_DEPS = frozenset({"nsubjpass"})
 # "talks about arms deals": a nominal event named as the topic of another is not coded.
 VERBAL_ATTACK = frozenset({"verbal", "scathing", "blistering", "stinging", "withering",
                            "rhetorical", "extraordinary", "personal", "sharp", "bitter"})
+ATTACK_NOUNS = frozenset({"bombing", "bomb", "explosion", "blast", "attack", "strike",
+                          "airstrike", "shelling", "missile", "rocket", "mine", "ambush",
+                          "shooting", "gunfire", "raid", "landmine", "grenade", "suicide"})
+COERCIVE = frozenset({EventType.SANCTION, EventType.COERCE, EventType.ASSAULT})
+THREAT_MODES = {EventType.ASSAULT: "violence", EventType.SANCTION: "relations",
+                EventType.COERCE: "restrict", EventType.PROTEST: "restrict"}
 NOUN_GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over"})
 # "after the meeting", "at the request of": a nominal event named as the circumstance of
@@ -269,6 +275,16 @@ def _fold_embedded(drafts: list[_Draft]) -> None:
         draft.folded_into = governor_index
         governor.embeds_action = governor.embeds_action or anchor.dep_ == "xcomp"
         key = (governor.trigger.entry.type, draft.trigger.entry.type)
+        if governor.trigger.entry.type is EventType.AGREE and draft.trigger.entry.type in COERCIVE:
+            # "ready to impose martial law", "vowed to fight": a threat, not an agreement
+            governor.trigger = Trigger(
+                governor.trigger.token,
+                governor.trigger.entry.model_copy(update={
+                    "type": EventType.THREATEN, "mode": THREAT_MODES[draft.trigger.entry.type],
+                }),
+                governor.trigger.light_verb,
+            )
+            continue
         if not governor.target and draft.target and governor.trigger.entry.type is EventType.AGREE:
             governor.target = [a for a in draft.target if a not in governor.source]
         if key in EMBEDDED_MODES and governor.trigger.entry.mode is None:
@@ -322,9 +338,16 @@ def _codable(draft: _Draft) -> bool:
         return False
     if draft.trigger.entry.type is EventType.CONSULT and len(draft.source) + len(draft.target) < 2:
         return False  # a consultation has at least two parties
-    return bool(draft.source) or (
-        bool(draft.target) and any(c.dep_ in PASSIVE_DEPS for c in draft.trigger.token.children)
+    if draft.source:
+        return True
+    if not draft.target:
+        return False
+    passive = any(c.dep_ in PASSIVE_DEPS for c in token.children)
+    # "A roadside bombing killed two soldiers": the attacker is unknown, the victims are not.
+    inanimate_attack = draft.trigger.entry.type is EventType.ASSAULT and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ATTACK_NOUNS for c in token.children
     )
+    return passive or inanimate_attack
 
 
 def _event(
@@ -341,6 +364,8 @@ def _event(
         governors = [token.head]
     mod = modality(token, governors=governors)
     event_type, mode = EventType(entry.type), entry.mode
+    if event_type is EventType.MOBILIZE and draft.target and token.lemma_ in {"fire", "launch"}:
+        event_type, mode = EventType.ASSAULT, None  # fired at someone: an attack
     if event_type is EventType.ASSAULT and any(
         c.dep_ == "amod" and c.lemma_.lower() in VERBAL_ATTACK for c in token.children
     ):
@@ -352,6 +377,13 @@ def _event(
         event_type in COOPERATIVE or event_type is EventType.AGREE
     ):
         event_type, mode, mod = EventType.REJECT, None, Modality.ASSERTED  # "failed to agree"
+    elif (
+        (mod is Modality.FUTURE and event_type in COERCIVE)
+        or (mod in {Modality.FUTURE, Modality.HYPOTHETICAL} and _conditional_on(token))
+    ) and _announced(token, governors) and not _question(token):
+        # PLOVER: an announced coercive act, or any act made conditional ("will withdraw
+        # unless ..."), is a threat, and the threat itself was made.
+        event_type, mode, mod = EventType.THREATEN, THREAT_MODES.get(event_type), Modality.ASSERTED
     elif mod is Modality.FUTURE and event_type is EventType.RETREAT:
         event_type, mode = EventType.CONCEDE, None
     embeds_action = draft.embeds_action or (
@@ -395,6 +427,30 @@ def _failed(token: Token) -> bool:
             return False
         current = current.head
         if current.lemma_ in {"fail", "refuse", "decline"}:
+            return True
+    return False
+
+
+def _question(token: Token) -> bool:
+    return token.sent.text.rstrip().rstrip("”\"’'").endswith("?")
+
+
+def _conditional_on(token: Token) -> bool:
+    """"will withdraw ... unless X": the act depends on what the recipient does."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in {"unless", "until"} for m in c.children)
+        for c in token.children
+    )
+
+
+def _announced(token: Token, governors: list[Token]) -> bool:
+    """A future act stated by its actor: "will impose", "said it would blockade"."""
+    for anchor in [token, *governors]:
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "wo", "'ll", "shall"}
+               for c in anchor.children):
+            return True
+        if anchor.dep_ == "xcomp" and anchor.head.lemma_ in {"plan", "prepare", "vow", "swear",
+                                                              "threaten", "pledge", "intend"}:
             return True
     return False
 

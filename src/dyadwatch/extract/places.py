@@ -22,10 +22,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from dyadwatch.extract.toponym_rules import COUNTY_LIST, county_lists, qualified_towns
 from dyadwatch.records import ActorIndex, Place
 from dyadwatch.resolve.gazetteer import DATA, Gazetteer, GazetteerEntry, normalize
-from dyadwatch.resolve.home import home_of
-from dyadwatch.resolve.places import Toponym, focus_of, locate, resolve
+from dyadwatch.resolve.home import Home, home_of
+from dyadwatch.resolve.places import HOME_WEIGHT, Toponym, focus_of, locate, resolve
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DATELINE = "DATELINE"  # the label of dateline spans: places, never metonyms
@@ -34,8 +35,6 @@ DATELINE = "DATELINE"  # the label of dateline spans: places, never metonyms
 MATCHED_CITY_POPULATION = 100_000
 MIN_MATCHED_NAME = 3  # "US" and "UK" are left to the recogniser: "us" is a pronoun
 MAX_LOCAL_NAME = 4  # tokens in a proper name tried against the home state's towns
-# A place the source is named for counts as this many mentions of it in the text.
-HOME_WEIGHT = 2
 HOME_KEY = "@home:"  # keys of the source's places: never the key of a name in the text
 _ADMIN_WORDS = frozenset({"county", "parish", "borough", "township"})
 _TRIM_START = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -67,19 +66,28 @@ def places(
     if home.country:
         context += [home.country] * HOME_WEIGHT
     anchors = [
-        Toponym(0, 0, HOME_KEY + key, list(readings), weight=HOME_WEIGHT)
-        for key, readings in home.places
+        Toponym(0, 0, HOME_KEY + key, list(readings), home=True) for key, readings in home.places
     ]
     spans = _detect(doc, gazetteer)
-    toponyms = _toponyms(doc, spans, gazetteer, actors)
-    resolve([*toponyms, *anchors], context=context)
+    toponyms = _home_names(_toponyms(doc, spans, gazetteer, actors), home)
+    resolve([*toponyms, *anchors], context=context, home_country=home.country)
     local = _local_names(doc, spans, [*toponyms, *anchors], gazetteer, context)
     if local:
         spans = sorted(spans + local, key=lambda s: s.start)
-        toponyms = _toponyms(doc, spans, gazetteer, actors)
-        resolve([*toponyms, *anchors], context=context)
+        toponyms = _home_names(_toponyms(doc, spans, gazetteer, actors), home)
+        resolve([*toponyms, *anchors], context=context, home_country=home.country)
     text = doc.text
     return [_place(text, t, toponyms, gazetteer) for t in toponyms]
+
+
+def _home_names(toponyms: list[Toponym], home: Home) -> list[Toponym]:
+    """The name of the source's home town means that town ("Athens" in an Athens paper)."""
+    readings = dict(home.places)
+    for toponym in toponyms:
+        own = readings.get(toponym.key)
+        if own and not toponym.demonym:
+            toponym.candidates = [c for c in toponym.candidates if c in own] or toponym.candidates
+    return toponyms
 
 
 def _toponyms(
@@ -98,6 +106,14 @@ def _toponyms(
 
 def _toponym(span: Span, gazetteer: Gazetteer) -> Toponym:
     key = normalize(span.text)
+    if span.label_ == COUNTY_LIST:
+        counties = [
+            c
+            for suffix in ("County", "Parish")
+            for c in gazetteer.candidates(f"{span.text} {suffix}")
+            if c.kind == "county"
+        ]
+        return Toponym(span.start_char, span.end_char, key, counties)
     candidates = gazetteer.candidates(span.text)
     demonyms = gazetteer.demonym(span.text)
     if demonyms and (span.label_ == "NORP" or not candidates):
@@ -108,8 +124,10 @@ def _toponym(span: Span, gazetteer: Gazetteer) -> Toponym:
 def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Entity spans, matcher hits, datelines and organisations' places, longest kept."""
     spans = _datelines(doc)  # first: they win over an entity of the same span
-    spans += [t for e in doc.ents if e.label_ in PLACE_LABELS if (t := _trim(e)) is not None]
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans += county_lists(doc, gazetteer)  # "Madison" in "Clarke and Madison counties"
+    ents = doc.ents  # rebuilt from the tokens on every access: read it once
+    spans += [t for e in ents if e.label_ in PLACE_LABELS if (t := _trim(e)) is not None]
+    people = [e for e in ents if e.label_ == "PERSON"]
     places_matcher, demonym_matcher = _matchers(doc.vocab, gazetteer)
     for matcher, label in ((places_matcher, "LOC"), (demonym_matcher, "NORP")):
         for _, start, end in matcher(doc):
@@ -117,9 +135,19 @@ def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
                 doc, start, end, people
             ):
                 spans.append(Span(doc, start, end, label=label))
-    spans += [s for e in doc.ents if e.label_ == "ORG" if (s := _org_place(e, gazetteer))]
-    spans += _counties(doc, gazetteer)
+    spans += [s for e in ents if e.label_ == "ORG" if (s := _org_place(e, gazetteer))]
+    counties = _counties(doc, gazetteer)
+    spans = [s for s in spans if not _around_county(s, counties)] + counties
+    spans += qualified_towns(doc, gazetteer)
     return _longest(spans)
+
+
+def _around_county(span: Span, counties: list[Span]) -> bool:
+    """A facility named for its county ("the Henderson County Jail"): the county is the place."""
+    return span.label_ == "FAC" and any(
+        span.start <= c.start and c.end <= span.end and (c.start, c.end) != (span.start, span.end)
+        for c in counties
+    )
 
 
 def _counties(doc: Doc, gazetteer: Gazetteer) -> list[Span]:

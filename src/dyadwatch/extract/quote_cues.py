@@ -32,6 +32,8 @@ class Cues(BaseModel, frozen=True):
     stance_verbs: frozenset[str]
     object_verbs: frozenset[str]
     intention_verbs: frozenset[str]
+    evidential_verbs: frozenset[str] = frozenset()
+    construal_verbs: frozenset[str] = frozenset()
     verb_prepositions: frozenset[tuple[str, str]]
     noun_prepositions: frozenset[tuple[str, str]] = frozenset()
     cue_nouns: frozenset[str]
@@ -43,6 +45,8 @@ class Cues(BaseModel, frozen=True):
         "stance_verbs",
         "object_verbs",
         "intention_verbs",
+        "evidential_verbs",
+        "construal_verbs",
         "cue_nouns",
         mode="before",
     )
@@ -58,7 +62,7 @@ class Cues(BaseModel, frozen=True):
     @field_validator("verb_prepositions", "noun_prepositions", mode="before")
     @classmethod
     def _verb_and_preposition(cls, value: object) -> object:
-        """"lash out at" -> ("lash", "at"): the verb's lemma and the preposition it governs."""
+        """ "lash out at" -> ("lash", "at"): the verb's lemma and the preposition it governs."""
         if not isinstance(value, list):
             return value
         return [(str(x).lower().split()[0], str(x).lower().split()[-1]) for x in value]

@@ -35,14 +35,15 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     cues = load_cues()
     direct = direct_quotes(doc, cues)
     # Reports inside quotation marks ("I think ...") belong to the quote, attributed or not.
-    marked = [(m.start, m.end) for m in marked_spans(doc.text)]
+    text = doc.text  # rebuilt from the tokens on every access: read it once
+    marked = [(m.start, m.end) for m in marked_spans(text)]
     indirect = [
         _over_marks(q, marked)
         for q in indirect_quotes(doc, cues, marked)
         if not any(_overlaps(q, d) for d in direct if d.kind == "direct")
     ]
     found = sorted(_fold_partials(direct, indirect), key=lambda q: (q.start, q.end))
-    resolver = _Resolver(doc.text, actors, marked)
+    resolver = _Resolver(text, actors, marked)
     return [resolver.quote(q) for q in found]
 
 

@@ -17,6 +17,13 @@ from dyadwatch.extract.quote_cues import (
     source_phrase_at,
     speaker_span,
 )
+from dyadwatch.extract.quotes_frames import (
+    appearance,
+    construal,
+    noun_stance,
+    passive_object,
+    restrictive_edge,
+)
 
 # A complement shorter than this ("he said so", "she thinks not") reports nothing to code.
 MIN_CONTENT_WORDS = 2
@@ -31,8 +38,6 @@ OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 ADJUNCT_MARKS = frozenset({"as", "while", "after", "before"})
 # Dependents of the verb that continue its object ("announced a concert in support of X").
 TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp"})
-# Dependents of an object that, after a comma, add to it rather than restrict it.
-NON_RESTRICTIVE_DEPS = frozenset({"relcl", "appos", "acl"})
 # Pronoun objects that stand for content ("did not say what"); others name a person or a topic
 # ("praised him", "denied it") and are kept only as part of a longer object.
 WH_OBJECTS = frozenset({"what", "whatever"})
@@ -52,6 +57,8 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
         | cues.object_verbs
         | cues.stance_verbs
         | cues.intention_verbs
+        | cues.evidential_verbs
+        | cues.construal_verbs
         | {verb for verb, _ in cues.verb_prepositions}
     )
     found: list[Found] = []
@@ -98,10 +105,11 @@ def _headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
         )
         if colon is None or colon == 0 or _inside(tokens[colon].idx, quoted):
             continue
-        source, claim = tokens[:colon], tokens[colon + 1 :]
+        source, claim = tokens[:colon], _to_line_end(sent, tokens[colon])
         at_paragraph_start = sent.start == 0 or "\n" in doc[sent.start - 1].text
         named = (
-            any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source)
+            sent.start == 0  # the title line: "Poll: ...", "Clinton camp: ..."
+            or any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source)
             or all(t.pos_ == "PROPN" and not t.text.isupper() for t in source)
             or source[-1].text in names
         )
@@ -115,17 +123,32 @@ def _headline_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
+def _to_line_end(sent: Span, colon: Token) -> list[Token]:
+    """The tokens after `colon` up to the end of its line (a headline is one line, though the
+    parser may run its sentence on into the next paragraph)."""
+    tokens = []
+    for token in sent.doc[colon.i + 1 : sent.end]:
+        if "\n" in token.text:
+            break
+        tokens.append(token)
+    return tokens
+
+
 def _reported_clause(cue: Token, cues: Cues) -> Found | None:
     """What a cue verb attributes: its complement clause (speech, belief), its infinitive
     (intention), its object (stance), its prepositional object ("called for"), or the clause it
     interrupts ("This campaign, he says, is different")."""
     lemma = cue.lemma_.lower()
+    if lemma in cues.evidential_verbs:
+        seen = appearance(cue)
+        judged = _content(seen) if seen is not None else None
+        return Found(*judged, "indirect", cue_span(cue), None) if judged is not None else None
     verbs = cues.speech_verbs | cues.belief_verbs
     complement = next((c for c in cue.children if c.dep_ in COMPLEMENT_DEPS), None)
     content: tuple[int, int] | None = None
     if complement is not None and lemma in verbs | cues.intention_verbs:
         content = _content(_clause(complement, verbs))
-    elif (tokens := _object_complex(cue, cues)) is not None:
+    elif (tokens := _attitude_object(cue, cues)) is not None:
         content = _content(tokens, min_words=1)
     elif cue.dep_ == "parataxis" and lemma in verbs and _has_subject(cue):
         own = {t.i for t in cue.subtree}
@@ -136,6 +159,18 @@ def _reported_clause(cue: Token, cues: Cues) -> Found | None:
     if speaker is None and lemma not in verbs:
         return None  # "the plan calls for ...": stance needs someone who holds it
     return Found(*content, "indirect", _cue_with_preposition(cue, content), speaker)
+
+
+def _attitude_object(cue: Token, cues: Cues) -> list[Token] | None:
+    """What a stance, intention or viewing verb is about: its object complex, its object seen
+    "as" something, or the subject of its passive."""
+    lemma = cue.lemma_.lower()
+    tokens = _object_complex(cue, cues)
+    if tokens is None and lemma in cues.construal_verbs:
+        tokens = construal(cue)
+    if tokens is None and lemma in cues.stance_verbs:
+        tokens = passive_object(cue)
+    return tokens
 
 
 def _has_subject(token: Token) -> bool:
@@ -152,10 +187,14 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     if obj is not None and obj.pos_ == "PRON" and obj.lower_ not in WH_OBJECTS and not completed:
         obj = None  # "praised him" names a person; "called him a liar" says something of him
     infinitive = [c for c in cue.rights if c.dep_ == "xcomp" and _is_infinitive(c)]
-    takes_object = lemma in cues.stance_verbs or (lemma in cues.intention_verbs and infinitive) or (
-        lemma in cues.object_verbs
-        and obj is not None
-        and len(list(obj.subtree)) >= MIN_OBJECT_TOKENS
+    takes_object = (
+        lemma in cues.stance_verbs
+        or (lemma in cues.intention_verbs and infinitive)
+        or (
+            lemma in cues.object_verbs
+            and obj is not None
+            and len(list(obj.subtree)) >= MIN_OBJECT_TOKENS
+        )
     )
     parts: list[Token] = []
     if obj is not None and takes_object:
@@ -183,19 +222,8 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     last = max(t.i for t in parts)
     parts += [c for c in cue.rights if c.i > last and _completes(c)]
     start = min(t.left_edge.i for t in parts)
-    end = max(_restrictive_edge(t) for t in parts)
+    end = max(restrictive_edge(t) for t in parts)
     return list(cue.doc[start : end + 1])
-
-
-def _restrictive_edge(token: Token) -> int:
-    """Index of the last token of `token`'s phrase before a non-restrictive addition set off by a
-    comma ("Clinton's email use, which an inquiry called careless" -> "Clinton's email use")."""
-    doc = token.doc
-    for child in token.rights:
-        left = child.left_edge.i
-        if child.dep_ in NON_RESTRICTIVE_DEPS and left > token.i and doc[left - 1].text == ",":
-            return left - 2
-    return token.right_edge.i
 
 
 def _completes(token: Token) -> bool:
@@ -287,38 +315,11 @@ def _noun_clause(noun: Token, cues: Cues) -> Found | None:
 
 
 def _noun_stance(noun: Token, cues: Cues) -> Found | None:
-    """A stance noun with its author and its object ("his support for the bill", "criticism of
-    the plan by the union"): the object is the content, the author the speaker."""
-    names = {noun.lemma_.lower(), noun.lower_}
-    prep = next(
-        (
-            c
-            for c in noun.rights
-            if c.dep_ == "prep" and any((n, c.lower_) in cues.noun_prepositions for n in names)
-        ),
-        None,
-    )
-    if prep is None:
+    stance = noun_stance(noun, cues)
+    content = _content(stance.content, min_words=1) if stance is not None else None
+    if stance is None or content is None:
         return None
-    obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
-    author = _noun_author(noun)
-    if obj is None or author is None:
-        return None
-    content = _content(list(obj.doc[obj.left_edge.i : _restrictive_edge(obj) + 1]), min_words=1)
-    if content is None:
-        return None
-    cue = (noun.idx, prep.idx + len(prep.text))
-    return Found(*content, "indirect", cue, speaker_span(author))
-
-
-def _noun_author(noun: Token) -> Token | None:
-    """Who holds a stance noun: its possessor ("his", "Clinton's") or its "by" agent."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+    return Found(*content, "indirect", stance.cue, speaker_span(stance.author))
 
 
 def _according_to(phrase: Span) -> Found | None:
@@ -336,12 +337,8 @@ def _according_to(phrase: Span) -> Found | None:
 
 
 def _content(tokens: list[Token], *, min_words: int = MIN_CONTENT_WORDS) -> tuple[int, int] | None:
-    """Character span of a clause without its leading "that" and edge punctuation, stopping at
-    a paragraph break (a parse that runs over one has lost the sentence end)."""
+    """Character span of a clause without its leading "that" and edge punctuation."""
     tokens = sorted(tokens, key=lambda t: t.i)
-    breaks = [k for k, t in enumerate(tokens) if k and "\n" in t.text]
-    if breaks:
-        tokens = tokens[: breaks[0]]
     while tokens and (
         tokens[0].is_punct
         or tokens[0].is_space

@@ -35,6 +35,7 @@ _UNIT_WORDS = _PLURAL_UNITS | {"day", "week", "month", "year", "hour", "minute",
 _YEARISH = re.compile(r"(1[0-9]{3}|20[0-9]{2})s?|'\d0s")
 _ANY_DAY = dt.date(2000, 1, 1)
 _DETERMINERS = frozenset({"this", "that", "last", "next", "the", "current", "latest", "same"})
+_MONTHS_TO_DATE = re.compile(r"(?:the )?(?:first |latest |past )?(?:six|nine|\d) months")
 _BARE_NUMBER = re.compile(r"[\d.,/-]+")
 
 
@@ -52,6 +53,8 @@ def timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
         normalised = normalise(span.text, published, tense=tense, reference=reference)
         if normalised.type == "DATE" and not is_anaphoric(span.text):
             reference = reference.after(normalised.value)
+        elif _MONTHS_TO_DATE.fullmatch(span.text.lower()):
+            reference = reference.over_months_to_date(published)
         if _ends_at_a_date(span, normalised.value):
             normalised = TimexValue("DURATION", "P1Y")
         found.append(
@@ -109,6 +112,8 @@ def _verb_tense(token: Token) -> str | None:
     if token.tag_ == "VB" and (words & {"to"} or "MD" in tags):
         if "to" in words and _in_past_perfect(token.head):
             return "past"  # "had been due to expire Friday": a plan that has lapsed
+        if "to" in words and _governed_by_past(token):
+            return None  # "staged celebrations to mark its entry Friday": either side
         return "future"  # infinitives and modals mostly point ahead: "set to resume Monday"
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"
@@ -128,6 +133,20 @@ def _after_forward_cue(span: Span) -> bool:
     while i >= 0 and doc[i].lower_ in ("on", "from", "as", "of"):
         i -= 1
     return i >= 0 and doc[i].lower_ in vocabulary()["forward_cues"]
+
+
+def _governed_by_past(token: Token) -> bool:
+    """Whether the verb an infinitive hangs from is in the simple past ("staged ... to mark")
+    and states no intention."""
+    governor = token.head
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+        governor = governor.head
+    if governor.i == token.i or governor.pos_ not in ("VERB", "AUX"):
+        return False
+    if governor.lemma_ in vocabulary()["intention_verbs"]:
+        return False  # "planned to leave Thursday": the plan points ahead
+    tags = {governor.tag_, *(c.tag_ for c in governor.children if c.dep_ in ("aux", "auxpass"))}
+    return "VBD" in tags
 
 
 def _in_past_perfect(token: Token) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from dyadwatch.extract.lexicon import Lexicon, TriggerEntry
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
-QUANTITIES = frozenset({"dozen", "hundred", "thousand", "million", "score", "number", "group",
+QUANTITIES = frozenset({"part", "parts", "dozen", "hundred", "thousand", "million", "score", "number", "group",
                         "handful", "batch", "ton", "tonne", "kg", "tons"})
 # Heads that a nominal event may modify and still be the event ("an aid package").
 CONTAINERS = frozenset({"package", "program", "programme", "plan", "effort", "operation",
@@ -96,7 +96,10 @@ def _quantified(token: Token) -> Token:
 def _noun_entry(noun: Token, lexicon: Lexicon) -> TriggerEntry | None:
     lemma = noun.lemma_.lower()
     compound = " ".join(
-        [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+        [
+            c.lemma_.lower() for c in noun.children
+            if c.dep_ in {"compound", "amod"} and c.i == noun.i - 1
+        ]
         + [lemma]
     )
     for key in (compound, lemma):

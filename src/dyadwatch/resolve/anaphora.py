@@ -65,7 +65,7 @@ def period_reference(s: str, a: Anchor) -> TimexValue | None:
     if _YEAR_BACK.fullmatch(s):
         value = a.period_year_back()
     elif _PERIOD.fullmatch(s):
-        value = a.period_in(None)
+        value = a.latest_period() if re.search(r"latest|most recent", s) else a.period_in(None)
     elif m := _PERIOD_OF_YEAR.fullmatch(s):
         value = a.period_in(m.group(1)) or m.group(1)
     else:

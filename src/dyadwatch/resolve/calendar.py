@@ -31,7 +31,8 @@ def ymd(year: int, month: int, day: int) -> str:
 
 @dataclass(frozen=True)
 class Reference:
-    """What the text is talking about so far: the last calendar date and the last quarter/half."""
+    """What the text is talking about so far: the last calendar date and the last quarter/half
+    (or a bare year when the text reports the months to date)."""
 
     date: str | None = None
     period: str | None = None
@@ -43,6 +44,12 @@ class Reference:
         if _CALENDAR.fullmatch(value):
             return Reference(value, self.period)
         return self
+
+    def over_months_to_date(self, published: dt.date | None) -> Reference:
+        """The reference once "the nine months" or "the first six months" has been read: the
+        year to date is under discussion, so "a year earlier" is last year, not a quarter."""
+        year = self.period[:4] if self.period else published and f"{published.year:04d}"
+        return Reference(self.date, year) if year else self
 
 
 NO_REFERENCE = Reference()
@@ -188,15 +195,23 @@ class Anchor:
         """The quarter or half under discussion, a year earlier: "a year ago" in earnings news."""
         if self.reference.period is None:
             return None
-        year, part = self.reference.period.split("-")
-        return f"{int(year) - 1:04d}-{part}"
+        year, _, part = self.reference.period.partition("-")
+        return f"{int(year) - 1:04d}" + (f"-{part}" if part else "")
 
     def period_in(self, year: str | None) -> str | None:
         """The quarter or half under discussion, in `year` when given: "the 1988 period"."""
         if self.reference.period is None:
             return None
-        own_year, part = self.reference.period.split("-")
-        return f"{year or own_year}-{part}"
+        own_year, _, part = self.reference.period.partition("-")
+        return (year or own_year) + (f"-{part}" if part else "")
+
+    def latest_period(self) -> str | None:
+        """ "the latest quarter": the quarter under discussion, unless it has not ended by
+        publication (a forecast named it), then the last quarter that has."""
+        value = self.period_in(None)
+        if value is None or self.published is None or "-Q" not in value:
+            return value
+        return min(value, self.quarter(-1))
 
     def from_reference(self, unit: str, n: int) -> str:
         """`n` units from the reference time ("the following year"); the publication date

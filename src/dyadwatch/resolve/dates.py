@@ -285,11 +285,13 @@ def _fallback(s: str) -> TimexValue:
 def _ago(s: str, a: Anchor) -> TimexValue | None:
     """Offsets from the anchor: "two years ago", "a year earlier", "three days later"."""
     s = re.sub(r"^(the|about|nearly|almost|more than|less than|some|only|just|over) ", "", s)
+    s = s.replace(" or so ", " ")
     m = re.fullmatch(r"(?:(.+) )?(\w+) (ago|earlier|before|later|after|from now|hence)"
                      r"(?: (?:period|quarter))?", s)  # fmt: skip
     if not m or (unit := unit_code(m.group(2))) is None:
         return None
-    n = number(m.group(1)) if m.group(1) else 1
+    plural = m.group(1) is None and m.group(2).endswith("s")  # "months ago": how many is vague
+    n = number(m.group(1)) if m.group(1) else None if plural else 1
     sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
     if n is None:
         return TimexValue("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
@@ -303,12 +305,13 @@ _NEAR = {"this": 0, "current": 0, "the current": 0, "next": 1, "coming": 1, "the
 
 
 def _relative_unit(s: str, a: Anchor) -> TimexValue | None:
-    """ "last week", "earlier this month", "early next year", "last fall", "the weekend"."""
+    """ "last week", "earlier this month", "early next year", "last fall", "the weekend"; "the
+    full year" of an earnings report is the year reported on, not a span."""
     s = re.sub(r"^(?:earlier|later|early|late) in the ", "the ", s)
     s = re.sub(r"^(the )?(early|late|mid|middle of|end of|the end of|earlier|later|beginning of"
                r"|the beginning of|rest of|the rest of|remainder of|the remainder of) ",
                "", s)  # fmt: skip
-    s = re.sub(r"^(?:around |by |at )?year end$", "the year", s)
+    s = re.sub(r"^(?:around |by |at )?year end$|^the full year$", "the year", s)
     near = "|".join(sorted(_NEAR, key=len, reverse=True))
     seasons = vocabulary()["seasons"]
     m = re.fullmatch(rf"(?:({near}) )?(year|month|week|weekend|day|{'|'.join(seasons)})", s)

@@ -23,7 +23,7 @@ from dyadwatch.resolve.gazetteer import DATA, Gazetteer, GazetteerEntry, normali
 # not places) and a town at least this big: small towns named "Beacon" or "Post" are words of
 # newspaper titles more often than their homes.
 MIN_NAME_LETTERS = 4
-MIN_TOWN_POPULATION = 10_000
+MIN_TOWN_POPULATION = 5_000
 GENERIC_TLDS = frozenset({"com", "net", "org", "us", "info", "biz", "news"})
 # Country-code domains that sites use for their letters, not their country.
 VANITY_TLDS = frozenset({"tv", "fm", "io", "co", "me", "ly", "ai", "am", "cc", "ws", "to"})

@@ -48,6 +48,12 @@ DOMINANT_RATIO = 10
 VOTE, DOMINANT_VOTE = 2, 1
 HOME_STATE_VOTES = 2 * VOTE  # two unambiguous places in one state make it the home state
 LOCAL_KINDS = frozenset({"city", "county"})
+# The source's home ("onlineathens.com"): its reading votes as HOME_WEIGHT mentions, and local
+# readings within HOME_KM of it gain HOME_BONUS, so that a local paper's "Dublin" is the suburb
+# of its Columbus. Set on LGL articles 0-199 (200-587 held out), see `benchmarks/places_lgl.py`.
+HOME_WEIGHT = 2
+HOME_KM, HOME_BONUS = 150.0, 2.0
+HOME_COUNTRY_BONUS = 3.0
 
 
 @dataclass
@@ -62,7 +68,7 @@ class Toponym:
     metonym: bool = False
     demonym: bool = False
     chosen: GazetteerEntry | None = None
-    weight: int = 1  # mentions it stands for: a source's home place counts as several
+    home: bool = False  # a place the source is named for, not a name in the text
 
 
 @dataclass
@@ -73,6 +79,8 @@ class Focus:
     states: Counter[str] = field(default_factory=Counter)
     by_key: dict[str, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
     points: list[tuple[str, float, float]] = field(default_factory=list)
+    home: list[tuple[float, float]] = field(default_factory=list)
+    home_country: str | None = None
     grid: Grid = field(default_factory=lambda: Grid([]))
 
     def without(self, key: str) -> tuple[Counter[str], Counter[str]]:
@@ -91,17 +99,27 @@ class Focus:
 
 
 def resolve(
-    toponyms: Sequence[Toponym], *, context: Iterable[str] = (), rounds: int = 2
+    toponyms: Sequence[Toponym],
+    *,
+    context: Iterable[str] = (),
+    home_country: str | None = None,
+    rounds: int = 2,
 ) -> None:
     """Set `chosen` on every toponym: a first round on the unambiguous names, then rounds on the
-    readings the previous round chose ("Georgia" the state makes "Columbus" Georgian)."""
+    readings the previous round chose ("Georgia" the state makes "Columbus" Georgian).
+
+    `home_country` is the country of the source's domain ("lfpress.ca"): its readings gain
+    HOME_COUNTRY_BONUS ("London" in a Canadian paper is London, Ontario, unless the article says
+    otherwise)."""
     outside = Counter(c for c in context if c)
     focus = _focus(toponyms, outside, resolved=False)
+    focus.home_country = home_country
     for round_ in range(rounds):
         for toponym in toponyms:
             toponym.chosen = _best(toponym, focus)
         if round_ < rounds - 1:
             focus = _focus(toponyms, outside, resolved=True)
+            focus.home_country = home_country
 
 
 def focus_of(toponyms: Sequence[Toponym], context: Iterable[str] = ()) -> Focus:
@@ -116,7 +134,7 @@ def _focus(toponyms: Sequence[Toponym], outside: Counter[str], *, resolved: bool
         if votes is None:
             continue
         country, state, weight = votes
-        weight *= toponym.weight
+        weight *= HOME_WEIGHT if toponym.home else 1
         own = focus.by_key.setdefault(toponym.key, (Counter(), Counter()))
         focus.countries[country] += weight
         own[0][country] += weight
@@ -126,6 +144,8 @@ def _focus(toponyms: Sequence[Toponym], outside: Counter[str], *, resolved: bool
         entry = toponym.chosen
         if resolved and entry is not None and _local(entry):
             focus.points.append((toponym.key, entry.lat or 0.0, entry.lon or 0.0))
+            if toponym.home:
+                focus.home.append((entry.lat or 0.0, entry.lon or 0.0))
     return focus
 
 
@@ -175,6 +195,8 @@ def _best(toponym: Toponym, focus: Focus) -> GazetteerEntry | None:
         value = _prior(entry, toponym.metonym)
         if normalize(entry.name) == toponym.key:
             value += PRIMARY_NAME_BONUS
+        if entry.country is not None and entry.country == focus.home_country:
+            value += HOME_COUNTRY_BONUS
         if entry.country and countries[entry.country] > 0:
             value += COUNTRY_BONUS + COUNTRY_SHARE_BONUS * countries[entry.country] / country_total
         state = _state(entry)
@@ -183,6 +205,8 @@ def _best(toponym: Toponym, focus: Focus) -> GazetteerEntry | None:
         if entry.kind in LOCAL_KINDS and entry.lat is not None and entry.lon is not None:
             if any(_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM for lat, lon in points):
                 value += NEAR_BONUS
+            if any(_km(entry.lat, entry.lon, lat, lon) <= HOME_KM for lat, lon in focus.home):
+                value += HOME_BONUS
             value += COLOCATED_BONUS * min(COLOCATED_MAX, grid.support(entry, toponym.key))
         return value
 

@@ -1,0 +1,116 @@
+"""Attitude frames beyond "X said Y": stance nouns ("his support for the bill"), appearance
+("the team appeared paralyzed"), viewing-as ("voters see him as a uniter") and passive stance
+("the plan was praised by the union"). Each returns the content tokens (and for nouns the cue
+and author); `quotes_indirect` turns them into quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dyadwatch.extract.quote_cues import SUBJECT_DEPS, Cues
+
+COMPLEMENT_DEPS = frozenset({"ccomp"})
+# Dependents of a phrase that, after a comma, add to it rather than restrict it.
+NON_RESTRICTIVE_DEPS = frozenset({"relcl"})
+# Complements of "seem"/"appear" that make a judgement ("seemed tired", "appears to be winning").
+APPEARANCE_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr"})
+
+
+@dataclass(frozen=True)
+class NounStance:
+    """A stance noun's content, its cue (noun to preposition) and the author who holds it."""
+
+    content: list[Token]
+    cue: tuple[int, int]
+    author: Token
+
+
+def restrictive_edge(token: Token) -> int:
+    """Index of the last token of `token`'s phrase before a non-restrictive addition set off by a
+    comma ("Clinton's email use, which an inquiry called careless" -> "Clinton's email use")."""
+    doc = token.doc
+    for child in token.rights:
+        left = child.left_edge.i
+        if child.dep_ in NON_RESTRICTIVE_DEPS and left > token.i and doc[left - 1].text == ",":
+            return left - 2
+    return token.right_edge.i
+
+
+def noun_stance(noun: Token, cues: Cues) -> NounStance | None:
+    """A stance noun with its author and its object ("his support for the bill", "criticism of
+    the plan by the union"); None without an author (a stance nobody holds is not attributed)."""
+    names = {noun.lemma_.lower(), noun.lower_}
+    prep = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ == "prep" and any((n, c.lower_) in cues.noun_prepositions for n in names)
+        ),
+        None,
+    )
+    if prep is None:
+        return None
+    obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
+    author = _noun_author(noun)
+    if obj is None or author is None:
+        return None
+    content = list(noun.doc[obj.left_edge.i : restrictive_edge(obj) + 1])
+    return NounStance(content, (noun.idx, prep.idx + len(prep.text)), author)
+
+
+def appearance(cue: Token) -> list[Token] | None:
+    """How things seem: "it appears that X" -> X; "the team appeared paralyzed" -> the whole
+    clause, subject to complement; None for "appeared on television"."""
+    complement = next((c for c in cue.children if c.dep_ in COMPLEMENT_DEPS), None)
+    if complement is not None:
+        return list(complement.subtree)
+    parts = [c for c in cue.children if c.dep_ in APPEARANCE_DEPS]
+    subject = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    if not parts or not subject:
+        return None
+    tokens = [t for c in subject + parts for t in c.subtree] + [cue]
+    return tokens + [c for c in cue.children if c.dep_ in {"aux", "neg"}]
+
+
+def construal(cue: Token) -> list[Token] | None:
+    """The object and its "as" complement of a verb of viewing ("see Cruz as a uniter"); None
+    without "as" ("saw the film")."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    as_phrase = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_phrase is None:
+        as_phrase = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_phrase is None:
+        return None
+    return list(cue.doc[obj.left_edge.i : as_phrase.right_edge.i + 1])
+
+
+def passive_object(cue: Token) -> list[Token] | None:
+    """What a passive stance verb with an agent is about: "the plan was praised by the union" ->
+    "the plan" (without an agent, nobody holds the stance)."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "agent" for c in cue.children):
+        return None
+    return list(cue.doc[subject.left_edge.i : restrictive_edge(subject) + 1])
+
+
+def _noun_author(noun: Token) -> Token | None:
+    """Who holds a stance noun: its possessor ("his", "Clinton's"), its "by" agent, the subject
+    it is predicated of ("Dayton is a supporter of X"), the name it stands beside ("Adelson, a
+    supporter of X") or the subject of the act done "in support of" something."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if noun.dep_ == "appos" and head.pos_ in {"PROPN", "NOUN", "PRON"}:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return None

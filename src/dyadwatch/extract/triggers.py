@@ -10,8 +10,8 @@ from spacy.tokens import Token
 from dyadwatch.extract.lexicon import Lexicon, TriggerEntry
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
-QUANTITIES = frozenset({"part", "parts", "dozen", "hundred", "thousand", "million", "score", "number", "group",
-                        "handful", "batch", "ton", "tonne", "kg", "tons"})
+QUANTITIES = frozenset({"part", "parts", "dozen", "hundred", "thousand", "million", "score",
+                        "number", "group", "handful", "batch", "ton", "tonne", "kg", "tons"})
 # Heads that a nominal event may modify and still be the event ("an aid package").
 CONTAINERS = frozenset({"package", "program", "programme", "plan", "effort", "operation",
                         "campaign", "mission", "deal", "agreement", "talk", "meeting"})

@@ -317,3 +317,20 @@ def test_towns_in_addresses_and_qualified_by_their_state(  # type: ignore[no-unt
     place = _find(places(nlp(text), gazetteer), name)  # detected; which one needs context
     if point is not None:
         assert _near(place, *point, km=30)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Storms crossed Northeast Georgia overnight.", "Northeast Georgia", "USA"),
+        ("Aid convoys reached Southern Sudan on Monday.", "Southern Sudan", "SDN"),
+        ("The West Virginia Democratic Party met in Charleston.", "West Virginia Democratic Party", "USA"),
+    ],
+)
+def test_an_unknown_name_takes_the_place_it_contains(  # type: ignore[no-untyped-def]
+    nlp, gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    found = places(nlp(text), gazetteer)
+    matches = [p for p in found if p.text == name]
+    if matches:  # the recogniser may split the name; then its parts are places of their own
+        assert matches[0].country == country

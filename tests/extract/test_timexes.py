@@ -56,6 +56,13 @@ FOUND = [
         [("Three days", "DURATION", "P3D")],
     ),
     ("He urged him to run in this year's election.", [("this year", "DATE", "2013")]),
+    ("The fair opens each July.", [("each July", "SET", "XXXX-07")]),
+    ("The club meets every Thursday.", [("every Thursday", "SET", "XXXX-WXX-4")]),
+    ("It was the deadliest war of the 20th century.", [("the 20th century", "DATE", "19")]),
+    (
+        "Sales rose 5% from the same period last year.",
+        [("the same period last year", "DATE", "2012")],
+    ),
     # recovered words, but not as the modifier of a count
     ("Investors worry about current market conditions.", [("current", "DATE", "PRESENT_REF")]),
     ("In the past, Russia has often objected.", [("the past", "DATE", "PAST_REF")]),
@@ -67,7 +74,10 @@ FOUND = [
         "Net income for the fiscal year ended Sept. 30 rose 4%.",
         [("the fiscal year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "2012-09-30")],
     ),
-    ("The team planned to leave for the capital on Thursday.", [("Thursday", "DATE", "2013-03-21")]),
+    (
+        "The team planned to leave for the capital on Thursday.",
+        [("Thursday", "DATE", "2013-03-21")],
+    ),
     # the reference time: the date the text has reached
     (
         "Profit rose in the third quarter but fell in the first nine months. A year earlier, "

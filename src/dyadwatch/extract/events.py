@@ -36,6 +36,7 @@ VERBAL_ATTACK = frozenset({"verbal", "scathing", "blistering", "stinging", "with
 ATTACK_NOUNS = frozenset({"bombing", "bomb", "explosion", "blast", "attack", "strike",
                           "airstrike", "shelling", "missile", "rocket", "mine", "ambush",
                           "shooting", "gunfire", "raid", "landmine", "grenade", "suicide"})
+CONCESSIONS = frozenset({EventType.AGREE, EventType.CONCEDE, EventType.RETREAT})
 COERCIVE = frozenset({EventType.SANCTION, EventType.COERCE, EventType.ASSAULT})
 THREAT_MODES = {EventType.ASSAULT: "violence", EventType.SANCTION: "relations",
                 EventType.COERCE: "restrict", EventType.PROTEST: "restrict"}
@@ -374,7 +375,7 @@ def _event(
     if intended and event_type in COOPERATIVE:
         event_type, mode = EventType.AGREE, None  # PLOVER: future cooperation is an AGREE
     if mod is Modality.NEGATED and (_failed(token) or _refused(token, governors)) and (
-        event_type in COOPERATIVE or event_type is EventType.AGREE
+        event_type in COOPERATIVE | CONCESSIONS
     ):
         event_type, mode, mod = EventType.REJECT, None, Modality.ASSERTED  # "failed to agree"
     elif (

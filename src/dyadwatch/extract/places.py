@@ -5,10 +5,13 @@ for names the model misses (the hand-kept sites table, countries, US states, cit
 people or more) and for demonyms ("Sudanese", "Texans": a nominal or adjectival reference to a
 place, resolved to it and flagged as a metonym, since it never says where something happened);
 datelines ("MANSFIELD --"); the place an organisation is named for ("the Laurel County
-Sheriff's Office", "the University of Alexandria"). Once the article's home state is known, a
-name seen as a place once is a place everywhere in the article, and proper names of towns in the
-home state are places too (the model often calls them people). Resolution is
-`resolve.places.resolve`; "Paris, Texas" style qualifiers restrict the candidates first.
+Sheriff's Office", "the University of Alexandria"); the patterns of `toponym_rules` (towns in
+addresses and qualified by their state, bare county names in lists). Once the article's home
+state is known, a name seen as a place once is a place everywhere in the article, and proper
+names of towns in the home state are places too (the model often calls them people).
+Resolution is `resolve.places.resolve`; "Paris, Texas" style qualifiers restrict the candidates
+first, an unknown name takes the readings of the place it contains ("Northeast Georgia"), and
+the source's home (`resolve.home`, from its URL or name) joins the article's places.
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ MIN_MATCHED_NAME = 3  # "US" and "UK" are left to the recogniser: "us" is a pron
 MAX_LOCAL_NAME = 4  # tokens in a proper name tried against the home state's towns
 HOME_KEY = "@home:"  # keys of the source's places: never the key of a name in the text
 _ADMIN_WORDS = frozenset({"county", "parish", "borough", "township"})
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "central", "downtown", "upstate"}
+)
 _TRIM_START = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DASHES = frozenset({"-", "--", "—", "–", "---"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "of", "to", "outside", "around", "into"})
@@ -96,12 +103,34 @@ def _toponyms(
     found = []
     for span in spans:
         toponym = _toponym(span, gazetteer)
+        if not toponym.candidates and _proper(span):
+            toponym.candidates = _contained(span, gazetteer)
         if _capitalised(span) and (toponym.candidates or _proper(span)):
             dateline = span.label_ == DATELINE
             toponym.metonym = toponym.demonym or (not dateline and _is_metonym(span, actors))
             found.append(toponym)
     _attach_qualifiers(doc, found, gazetteer)
     return found
+
+
+def _contained(span: Span, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    """Readings of an unknown name from the place it contains: the rest after a direction
+    ("Northeast Georgia", "South Arlington"), else its longest known beginning ("Naugatuck
+    River", "West Virginia Democratic Party", "North Druid Hills Road": a street locates its
+    article near its namesake)."""
+    if len(span) > 1 and span[0].lower_ in _DIRECTIONS:
+        found = gazetteer.candidates(span[1:].text)
+        if found:
+            return found
+    for end in range(span.end - 1, span.start, -1):
+        head = span.doc[span.start : end]
+        key = normalize(head.text)
+        if len(key) <= MIN_MATCHED_NAME or (len(head) == 1 and head[0].lower_ in _DIRECTIONS):
+            continue  # "Ms Izevbekhai" is not Mississippi, "North Avenue" not North anything
+        found = gazetteer.candidates(head.text)
+        if found:
+            return found
+    return []
 
 
 def _toponym(span: Span, gazetteer: Gazetteer) -> Toponym:

@@ -101,11 +101,24 @@ def _governing_cue(inner: list[Token], cues: Cues, span: tuple[int, int]) -> Tok
             head = head.head
         if span[0] <= head.idx < span[1]:
             continue
+        below = None
         for ancestor in [head, *head.ancestors]:
-            if is_verb(ancestor, lemmas):
+            if is_verb(ancestor, lemmas) and not _aspectual(ancestor, below, cues):
                 return ancestor
+            below = ancestor
         return None
     return None
+
+
+def _aspectual(verb: Token, below: Token | None, cues: Cues) -> bool:
+    """A verb that governs the quote only through its infinitive and reports nothing by it
+    ("will continue to be “a champion”"), unlike an intention ("pledged to fight “to the end”")."""
+    return (
+        below is not None
+        and below.dep_ == "xcomp"
+        and below.head.i == verb.i
+        and verb.lemma_.lower() not in cues.intention_verbs | cues.stance_verbs
+    )
 
 
 def _continues(mark: Marked, inner: list[Token], previous: Marked) -> bool:

@@ -13,7 +13,7 @@ from dyadwatch.extract.quote_cues import SUBJECT_DEPS, Cues
 
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 # Dependents of a phrase that, after a comma, add to it rather than restrict it.
-NON_RESTRICTIVE_DEPS = frozenset({"relcl"})
+NON_RESTRICTIVE_DEPS = frozenset({"relcl", "appos", "acl"})
 # Complements of "seem"/"appear" that make a judgement ("seemed tired", "appears to be winning").
 APPEARANCE_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr"})
 
@@ -31,8 +31,11 @@ def restrictive_edge(token: Token) -> int:
     """Index of the last token of `token`'s phrase before a non-restrictive addition set off by a
     comma ("Clinton's email use, which an inquiry called careless" -> "Clinton's email use")."""
     doc = token.doc
+    listed = any(c.dep_ in {"cc", "conj"} for c in token.subtree if c.i > token.i)
     for child in token.rights:
         left = child.left_edge.i
+        if child.dep_ == "appos" and listed:
+            continue  # "Trump, Carson, and Fiorina": a list the parser read as appositions
         if child.dep_ in NON_RESTRICTIVE_DEPS and left > token.i and doc[left - 1].text == ",":
             return left - 2
     return token.right_edge.i

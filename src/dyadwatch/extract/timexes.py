@@ -36,6 +36,9 @@ _YEARISH = re.compile(r"(1[0-9]{3}|20[0-9]{2})s?|'\d0s")
 _ANY_DAY = dt.date(2000, 1, 1)
 _DETERMINERS = frozenset({"this", "that", "last", "next", "the", "current", "latest", "same"})
 _MONTHS_TO_DATE = re.compile(r"(?:the )?(?:first |latest |past )?(?:six|nine|\d) months")
+_YEAR_BACK_PHRASE = re.compile(
+    r"the (?:same|corresponding|comparable) (?:period|quarter) (?:last year|a year (?:ago|earlier))"
+)
 _BARE_NUMBER = re.compile(r"[\d.,/-]+")
 
 
@@ -185,8 +188,20 @@ def _modifies_a_count(doc: Doc, end: int) -> bool:
 
 def _extend(span: Span) -> Span:
     """Take in the time noun an entity modifies ("the year-ago" + "quarter", "the 1988
-    period") and the determiner spaCy leaves out of a bare unit ("this" + "year's")."""
+    period"), the determiner spaCy leaves out of a bare unit ("this" + "year's"), the
+    quantifier of a set ("each" + "July") and the period a year back ("the same period" +
+    "last year")."""
     doc = span.doc
+    vocab = vocabulary()
+    if (
+        len(span) == 1
+        and span.start > 0
+        and doc[span.start - 1].lower_ in ("each", "every")
+        and (span[0].lower_ in vocab["weekdays"] or span[0].lower_.rstrip(".") in vocab["months"])
+    ):
+        return doc[span.start - 1 : span.end]  # "each July": a set, not one July
+    if span.start >= 3 and _YEAR_BACK_PHRASE.fullmatch(doc[span.start - 3 : span.end].text.lower()):
+        return doc[span.start - 3 : span.end]  # "the same period" + "last year"
     if span.end < len(doc) and doc[span.end].lower_ in HEAD_NOUNS and span.root.head.i == span.end:
         start = span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the")
         return doc[start : span.end + 1]
@@ -317,7 +332,10 @@ def _drop_article(doc: Doc, start: int, end: int) -> bool:
     return (
         following.lower_ in _PLURAL_UNITS
         or following.lower_.rstrip(".") in months
-        or bool(re.fullmatch(r"\d+(st|nd|rd|th)", following.lower_))
+        or (
+            bool(re.fullmatch(r"\d+(st|nd|rd|th)", following.lower_))
+            and not (start + 2 < end and doc[start + 2].lower_ in ("century", "centuries"))
+        )
     )
 
 

@@ -64,6 +64,8 @@ def period_reference(s: str, a: Anchor) -> TimexValue | None:
     quarter or half under discussion, a year back or in the year named."""
     if _YEAR_BACK.fullmatch(s):
         value = a.period_year_back()
+        if value is None and re.search(r"\b(?:period|quarter)\b", s):
+            value = a.shifted("Y", -1)  # "the same period last year", no quarter named yet
     elif _PERIOD.fullmatch(s):
         value = a.latest_period() if re.search(r"latest|most recent", s) else a.period_in(None)
     elif m := _PERIOD_OF_YEAR.fullmatch(s):

@@ -75,6 +75,8 @@ def _lexical(s: str, a: Anchor) -> TimexValue | None:
         return TimexValue("SET", vocab["sets"][s])
     if m := re.fullmatch(r"(?:every|each|per) (day|week|month|year|quarter|hour)", s):
         return TimexValue("SET", duration(1, unit_code(m.group(1)) or "D"))
+    if (m := re.fullmatch(r"(?:every|each) (\w+)", s)) and m.group(1) in vocab["months"]:
+        return TimexValue("SET", f"XXXX-{vocab['months'][m.group(1)]:02d}")
     if s in vocab["holidays"]:
         return TimexValue(
             "DATE", f"{a.year_for(int(vocab['holidays'][s][:2]))}-{vocab['holidays'][s]}"

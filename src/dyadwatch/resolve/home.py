@@ -98,25 +98,27 @@ def _country_of_tld(tld: str) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
-def _hits(label: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
+def _hits(label: str, names: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
     """Every place name inside a run of letters, with its position."""
     return [
-        (start, end, names[label[start:end]])
+        (start, end, key)
         for start in range(len(label))
         for end in range(start + MIN_NAME_LETTERS, len(label) + 1)
-        if label[start:end] in names
+        for key in names.get(label[start:end], ())
     ]
 
 
 @functools.lru_cache(maxsize=2)
-def _names(gazetteer: Gazetteer) -> dict[str, str]:
-    """Lookup keys of places a source may be named for, spaces removed, minus newspaper words."""
+def _names(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Lookup keys of places a source may be named for, by their letters without spaces
+    ("middletown": "middletown" and "middle town"), minus newspaper words."""
     keys = gazetteer.well_known_keys(MIN_TOWN_POPULATION) | gazetteer.region_keys()
-    return {
-        key.replace(" ", ""): key
-        for key in keys
-        if len(key.replace(" ", "")) >= MIN_NAME_LETTERS and key not in _newspaper_words()
-    }
+    names: dict[str, list[str]] = {}
+    for key in sorted(keys - _newspaper_words()):
+        letters = key.replace(" ", "")
+        if len(letters) >= MIN_NAME_LETTERS:
+            names.setdefault(letters, []).append(key)
+    return {letters: tuple(found) for letters, found in names.items()}
 
 
 @functools.cache

@@ -96,6 +96,14 @@ def annotate_all_cores(articles: list[Article], jobs: int) -> tuple[Work, int]:
     ), resource.RUSAGE_CHILDREN
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children: less sensitive to a loaded machine
+    than wall time (waiting for a core is not counted)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 class Configuration:
     """A configuration loaded in a fresh (non-daemon, so it may start workers) process, which
     times one pass each time it is asked."""
@@ -107,10 +115,13 @@ class Configuration:
         self.process.start()
         self.connection.recv()  # loaded
         self.seconds: list[float] = []
+        self.cpu_seconds: list[float] = []
 
     def run(self) -> None:
         self.connection.send("run")
-        self.seconds.append(self.connection.recv())
+        wall, cpu = self.connection.recv()
+        self.seconds.append(wall)
+        self.cpu_seconds.append(cpu)
 
     def close(self) -> float:
         """Peak RSS in MB."""
@@ -124,9 +135,9 @@ def _serve(connection: Any, setup: Callable[..., tuple[Work, int]], *args: objec
     work, who = setup(*args)
     connection.send("ready")
     while connection.recv() == "run":
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), _cpu_seconds()
         work()
-        connection.send(time.perf_counter() - started)
+        connection.send((time.perf_counter() - started, _cpu_seconds() - cpu_started))
     connection.send(peak_rss_mb(who))
 
 
@@ -204,15 +215,17 @@ def main() -> None:
     for key, configuration in running.items():
         rss = configuration.close()
         median = statistics.median(configuration.seconds)
+        cpu = statistics.median(configuration.cpu_seconds)
         figures[key] = {
             "seconds": round(median, 2), "articles_per_s": round(len(articles) / median, 2),
             "words_per_s": round(words / median), "peak_rss_mb": round(rss),
+            "cpu_seconds": round(cpu, 2), "articles_per_cpu_s": round(len(articles) / cpu, 2),
         }
         f = figures[key]
         runs = ", ".join(f"{s:.1f}" for s in configuration.seconds)
         print(f"({key}) {configs[key][0]:<34} {f['articles_per_s']:7.2f} articles/s "
               f"{f['words_per_s']:7d} words/s  peak RSS {f['peak_rss_mb']} MB "
-              f"(median of {runs} s)")
+              f"(median of {runs} s; CPU {cpu:.1f} s)")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     if "a" in figures and "t" in figures:
         ratio = figures["t"]["articles_per_s"] / figures["a"]["articles_per_s"]
@@ -227,6 +240,11 @@ def main() -> None:
         )
         print(f"ratio (b)/(a) = {ratio:.2f}  (target >= 1.0; coding rate over parsing rate); "
               f"median of the {args.runs} paired runs {paired:.2f}")
+        by_cpu = figures["b"]["articles_per_cpu_s"] / figures["a"]["articles_per_cpu_s"]
+        print(f"ratio (b)/(a) by CPU time = {by_cpu:.2f}")
+    if "t" in figures and "b" in figures:
+        by_cpu = figures["b"]["articles_per_cpu_s"] / figures["t"]["articles_per_cpu_s"]
+        print(f"ratio (b)/(t) by CPU time = {by_cpu:.2f}")
     if "b" in figures and "c" in figures:
         print(f"speed-up (c)/(b) = "
               f"{figures['c']['articles_per_s'] / figures['b']['articles_per_s']:.2f}")

@@ -97,3 +97,17 @@ def test_lgl_subset_scores(nlp, shared_data: Path) -> None:  # type: ignore[no-u
     metrics = score(gold, predicted)
     assert metrics["detection_recall"] > 0.5
     assert metrics["accuracy_161km"] > 0.4
+
+
+def test_detection_precision_counts_predictions_without_a_gold_toponym() -> None:
+    predicted = [
+        {
+            "places": [
+                _place(5, 10, 48.86, 2.34, "FRA"),  # Paris
+                _place(0, 4, 0.0, 0.0, "FRA"),  # "From": a gold toponym without a point counts
+                _place(11, 13, 0.0, 0.0, "FRA"),  # "to": no gold toponym there
+            ]
+        }
+    ]
+    assert score(GOLD, predicted)["detection_precision"] == pytest.approx(2 / 3, abs=1e-3)
+    assert score(GOLD, [{"places": []}])["detection_precision"] == 0.0

@@ -148,3 +148,13 @@ def test_a_scathing_attack_is_an_accusation(annotator: Any) -> None:
 def test_an_announced_sanction_is_a_threat(annotator: Any) -> None:
     events = code(annotator, "The European Union said it would impose sanctions on Belarus.")
     assert [(e["type"], e["modality"]) for e in events] == [("THREATEN", "asserted")]
+
+
+def test_the_two_leaders_refers_to_the_last_pair(annotator: Any) -> None:
+    events = code(
+        annotator,
+        "Vladimir Putin met Xi Jinping in Beijing on Tuesday. "
+        "The two leaders signed a trade agreement.",
+    )
+    signed = next(e for e in events if e["trigger"] == "signed")
+    assert signed["source"] == ["CHN", "RUS"]

@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from dyadwatch.extract.quote_cues import Found, load_cues
 from dyadwatch.extract.quotes import _over_marks, quotes
 from dyadwatch.extract.quotes_direct import marked_spans
+from dyadwatch.extract.quotes_indirect import indirect_quotes
 from dyadwatch.records import Actor, ActorIndex, Mention, Quote
 
 TEST_DATA = Path(__file__).parents[1] / "data"
@@ -171,6 +173,14 @@ FOUND = [
     (
         "Her support for the wage bill surprised the committee.",
         ("the wage bill", "indirect", "support for", "Her"),
+    ),
+    (
+        "The mayor has long been a supporter of the port plan.",
+        ("the port plan", "indirect", "supporter of", "The mayor"),
+    ),
+    (
+        "Adams, a fierce critic of the mayor, spoke first.",
+        ("the mayor", "indirect", "critic of", "Adams"),
     ),
     # appearance: the writer's judgement, no named source
     (
@@ -419,3 +429,43 @@ def test_sample_article_with_actor_resolution(nlp) -> None:
     kirby = next(q for q in found if q.text.startswith("“No nation"))
     assert kirby.speaker_actor is not None
     assert index.actor(kirby.speaker_actor).name == "John Kirby"
+
+
+def test_reported_clause_is_the_one_after_the_verb(nlp) -> None:
+    """When the parser hangs a quoted sentence before the verb on it as well, the clause after
+    the verb is the report ("... queue.” Farage said the warning was ...")."""
+    words = ["We", "won", ".", "Lee", "said", "they", "lost", "badly", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 4, 1, 4, 4, 6, 4, 6, 4],
+        deps=["nsubj", "ccomp", "punct", "nsubj", "ROOT", "nsubj", "ccomp", "advmod", "punct"],
+        pos=["PRON", "VERB", "PUNCT", "PROPN", "VERB", "PRON", "VERB", "ADV", "PUNCT"],
+        lemmas=["we", "win", ".", "Lee", "say", "they", "lose", "badly", "."],
+    )
+    found = indirect_quotes(doc, load_cues(), [])
+    described_found = [(doc.text[q.start : q.end], q.speaker) for q in found]
+    assert described_found == [
+        ("they lost badly", (doc.text.index("Lee"), doc.text.index(" said")))
+    ]
+
+
+def test_aspectual_verb_is_not_the_cue_of_a_quote_under_it(extract) -> None:
+    text = "Cruz said Rubio will continue to be “a champion for opportunity.”"
+    found, _ = extract(text)
+    assert [described(text, q)[2] for q in found] == ["said"]
+
+
+def test_object_stops_at_the_paragraph_end(nlp) -> None:
+    """A parse that joins the next paragraph to the object does not carry it into the content."""
+    words = ["She", "praised", "the", "plan", "\n\n", "Officials", "met", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 3, 1, 3, 6, 3, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "dep", "nsubj", "relcl", "punct"],
+        pos=["PRON", "VERB", "DET", "NOUN", "SPACE", "NOUN", "VERB", "PUNCT"],
+        lemmas=["she", "praise", "the", "plan", "\n\n", "official", "meet", "."],
+    )
+    found = indirect_quotes(doc, load_cues(), [])
+    assert [doc.text[q.start : q.end] for q in found] == ["the plan"]

@@ -5,7 +5,9 @@ its span, and correct when that place lies within 161 km (100 miles, the usual g
 threshold) of the gold point; an undetected toponym counts as wrong. Country accuracy is given
 both ways: over every gold toponym with a country (a miss is wrong, like acc@161, so it is
 bounded by detection recall) and over the detected ones (the resolver's own figure, as
-resolution-only evaluations such as Mordecai's report it).
+resolution-only evaluations such as Mordecai's report it). Detection precision is the share of
+predicted places that overlap a gold toponym, located or not: meaningful on gold sets that, like
+LGL, annotate every toponym.
 """
 
 from __future__ import annotations
@@ -29,14 +31,21 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[str, float]:
-    """Detection recall, accuracy@161 km (all and detected), median error, country accuracy."""
+    """Detection recall and precision, accuracy@161 km (all and detected), median error, country
+    accuracy."""
     if len(gold) != len(predicted):
         raise ValueError(f"{len(gold)} gold records but {len(predicted)} predictions")
     located = detected = correct = 0
     errors: list[float] = []
     country_gold = country_correct = country_detected = 0
+    guessed = guessed_right = 0
     for record, annotation in zip(gold, predicted, strict=True):
         guesses = annotation.get("places", [])
+        spans = [(t["start"], t["end"]) for t in record.get("places", [])]
+        guessed += len(guesses)
+        guessed_right += sum(
+            any(span_overlap(s, (g["start"], g["end"])) > 0 for s in spans) for g in guesses
+        )
         for toponym in record.get("places", []):
             if toponym.get("lat") is None or toponym.get("lon") is None:
                 continue
@@ -57,6 +66,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
     return {
         "toponyms": float(located),
         "detection_recall": _ratio(detected, located),
+        "detection_precision": _ratio(guessed_right, guessed),
         "accuracy_161km": _ratio(correct, located),
         "accuracy_161km_detected": _ratio(correct, detected),
         "median_error_km": round(statistics.median(errors), 1) if errors else float("nan"),

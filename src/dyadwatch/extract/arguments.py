@@ -64,11 +64,15 @@ class ArgumentResolver:
         self.kb = kb
         self._adhoc: dict[str, str] = {}
         self._doc_text: str | None = None
+        # The two parties of the latest two-party event, for "the two sides" to refer to.
+        self.recent: list[Argument] = []
 
     def resolve(self, head: Token | None) -> list[Argument]:
         """Actors of the noun phrase headed by `head`, with its conjuncts."""
         if head is None:
             return []
+        if _pair_reference(head) and len(self.recent) == 2:
+            return list(self.recent)  # "the two leaders", "both sides": the last pair
         found: list[Argument] = []
         for token in (head, *head.conjuncts):
             single = self._one(token)
@@ -202,6 +206,16 @@ class ArgumentResolver:
             sector=entry.sector, code=entry.code or entry.country, kb_id=entry.id,
         ))
         return actor_id
+
+
+def _pair_reference(token: Token) -> bool:
+    """"the two leaders", "both sides", "the two": a reference to a pair named before."""
+    if token.lower_ in {"both", "two"} and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        return True
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
+        c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
+        for c in token.children
+    )
 
 
 def _reported_speaker(pronoun: Token) -> Token | None:

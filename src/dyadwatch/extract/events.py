@@ -100,6 +100,9 @@ def events(
             if draft.folded_into is not None or not _codable(draft):
                 continue
             out.append(_event(draft, actors, published, timexes, places))
+            parties = list({a.actor: a for a in draft.source + draft.target}.values())
+            if len(parties) == 2:
+                resolver.recent = parties
     return out
 
 

@@ -7,7 +7,7 @@ from importlib import resources
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
 from dyadwatch import ontology
 from dyadwatch.errors import DyadwatchError
@@ -46,17 +46,27 @@ class Lexicon(BaseModel, frozen=True):
     nouns: tuple[TriggerEntry, ...]
     adjectives: tuple[TriggerEntry, ...] = ()
     light_verbs: frozenset[str] = Field(default_factory=frozenset)
+    # lemma -> entries in lexicon order, built once: the coder looks up every verb and noun
+    _by_lemma: dict[str, dict[str, list[TriggerEntry]]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        for pos, entries in (("VERB", self.verbs), ("NOUN", self.nouns), ("ADJ", self.adjectives)):
+            index: dict[str, list[TriggerEntry]] = {}
+            for entry in entries:
+                for lemma in dict.fromkeys(entry.lemma):
+                    index.setdefault(lemma, []).append(entry)
+            self._by_lemma[pos] = index
 
     def verb_entries(self, lemma: str) -> list[TriggerEntry]:
         """Entries for a verb lemma, those with an object constraint first."""
-        found = [e for e in self.verbs if lemma in e.lemma]
+        found = self._by_lemma["VERB"].get(lemma, [])
         return sorted(found, key=lambda e: e.object is None)
 
     def adjective_entry(self, lemma: str) -> TriggerEntry | None:
-        return next((e for e in self.adjectives if lemma in e.lemma), None)
+        return next(iter(self._by_lemma["ADJ"].get(lemma, [])), None)
 
     def noun_entries(self, lemma: str) -> list[TriggerEntry]:
-        found = [e for e in self.nouns if lemma in e.lemma]
+        found = self._by_lemma["NOUN"].get(lemma, [])
         return sorted(found, key=lambda e: e.object is None)
 
 

@@ -47,10 +47,16 @@ _DIRECTIONS = frozenset(
 _TRIM_START = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DASHES = frozenset({"-", "--", "—", "–", "---"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "of", "to", "outside", "around", "into"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "officer"})
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "officer", "coach", "chief", "sgt",
+     "lt", "capt", "deputy", "detective", "sheriff"}
+)
 # An organisation named for a place: a country, US state, county, site or big city ("Dublin
 # City Schools" is no Irish county, "Delta Air Lines" no town).
 _ORG_KINDS = frozenset({"country", "state", "county", "site"})
+# A town of any size names a municipal body ("Mount Pleasant City Council", "Whitestown Town
+# Hall", "Greer Police Department"); schools are left out, as they are named for people too.
+_MUNICIPAL = frozenset({"city", "town", "village", "borough", "police", "fire", "civic"})
 
 
 def places(
@@ -243,7 +249,10 @@ def _org_place(org: Span, gazetteer: Gazetteer) -> Span | None:
         if not all(_initial(t) or t.lower_ in _ADMIN_WORDS for t in span):
             continue
         kinds = {c.kind for c in gazetteer.candidates(span.text)}
-        if kinds & _ORG_KINDS or normalize(span.text) in _big(gazetteer):
+        municipal = span.end < org.end and org.doc[span.end].lower_ in _MUNICIPAL
+        if kinds & _ORG_KINDS or normalize(span.text) in _big(gazetteer) or (
+            municipal and "city" in kinds
+        ):
             return span
     return None
 
@@ -311,10 +320,12 @@ def _local(
 
 def _inside_person(doc: Doc, start: int, end: int, people: list[Span]) -> bool:
     """A name match within a person's name ("Michael Jordan", "Jordan scored") is no place,
-    unless a preposition shows it is one ("talks with Kyiv", which the model calls a person)."""
+    unless a preposition shows it is one ("talks with Kyiv", "like Sri Lanka's president",
+    which the model calls persons)."""
     for person in people:
         if person.start <= start and end <= person.end:
-            if (person.start, person.end) != (start, end):
+            person_end = person.end - (doc[person.end - 1].tag_ == "POS")
+            if (person.start, person_end) != (start, end):
                 return True
             return not (start > 0 and doc[start - 1].dep_ == "prep")
     return False

@@ -1,5 +1,7 @@
 """Indirect quotes from the dependency parse: "X said (that) ...", "according to X, ...",
-"X's claim that ...". The content is the complement clause without its "that"."""
+"X's claim that ...". The content is the complement clause without its "that"; attitude
+frames without a complement clause (stance nouns, "seems", "sees X as Y", passives) come from
+`quotes_frames`."""
 
 from __future__ import annotations
 
@@ -231,7 +233,10 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     parts += [c for c in cue.rights if c.i > last and _completes(c)]
     start = min(t.left_edge.i for t in parts)
     end = max(restrictive_edge(t) for t in parts)
-    return list(cue.doc[start : end + 1])
+    tokens = list(cue.doc[start : end + 1])
+    # An object runs to the end of its paragraph at most (the parser may join the next one).
+    breaks = [k for k, t in enumerate(tokens) if "\n" in t.text and t.i > cue.i]
+    return tokens[: breaks[0]] if breaks else tokens
 
 
 def _completes(token: Token) -> bool:

@@ -25,8 +25,8 @@ _STREET_WORDS = frozenset(
 _LOCAL_KINDS = frozenset({"city", "county"})
 # Nouns a town's name modifies in local news ("Roselle police", "the Lindsay area").
 _LOCAL_NOUNS = frozenset(
-    {"police", "officers", "residents", "area", "community", "communities", "council", "mayor",
-     "native", "firefighters", "township", "schools"}
+    {"police", "officers", "resident", "residents", "area", "community", "communities",
+     "council", "councillors", "mayor", "native", "firefighters", "township", "schools"}
 )
 
 

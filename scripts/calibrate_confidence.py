@@ -6,7 +6,7 @@ known with a country or code) and whether a gold event of a compatible type exis
 record. The table holds the smoothed share of right events per feature group, with the
 coarser groups as fall-backs; `extract/events.py` reads it as the event's confidence.
 
-Run: .venv/bin/python scripts/calibrate_confidence.py   (about a minute)
+Run: .venv/bin/python scripts/calibrate_confidence.py [GOLD.jsonl ...]   (about a minute)
 Only numbers leave this script: no development text is written.
 """
 
@@ -31,12 +31,13 @@ PRIOR = 2.0  # pseudo-events pulling a small group toward its parent's rate
 
 
 def main() -> int:
+    files = tuple(sys.argv[1:]) or GOLD_FILES  # e.g. only plv_train.jsonl, to test on the other
     if not DATA.is_dir():
         print(f"no development data at {DATA}", file=sys.stderr)
         return 2
     annotator = Annotator.load()
     outcomes: list[tuple[tuple[str, str, str], bool]] = []
-    for name in GOLD_FILES:
+    for name in files:
         gold = load_gold(DATA / name)
         articles = [article_of(record, n) for n, record in enumerate(gold)]
         for record, article in zip(gold, articles, strict=True):
@@ -53,7 +54,7 @@ def main() -> int:
     rows = table(outcomes)
     with OUT.open("w", newline="", encoding="utf-8") as out:
         out.write("# Event confidence by feature group (scripts/calibrate_confidence.py)\n")
-        out.write(f"# on {', '.join(GOLD_FILES)} ({len(outcomes)} coded events); '*' = any.\n")
+        out.write(f"# on {', '.join(files)} ({len(outcomes)} coded events); '*' = any.\n")
         writer = csv.writer(out)
         writer.writerow(["type", "pos", "actors", "events", "confidence"])
         writer.writerows(rows)

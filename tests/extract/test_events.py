@@ -158,3 +158,22 @@ def test_the_two_leaders_refers_to_the_last_pair(annotator: Any) -> None:
     )
     signed = next(e for e in events if e["trigger"] == "signed")
     assert signed["source"] == ["CHN", "RUS"]
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [("2023-09-13", "2023-09-13"), ("2023-09-13T10:00", "2023-09-13"), ("2013-W11-WE", "2013-W11"),
+     ("2012-Q3", "2012"), ("2019-04", "2019-04"), ("XXXX-04-25", None), ("PAST_REF", None),
+     ("P4Y", None)],
+)
+def test_event_dates_keep_the_certain_calendar_part(value: str, date: str | None) -> None:
+    from dyadwatch.extract.events import _calendar
+
+    assert _calendar(value) == date
+
+
+def test_a_demand_that_someone_must_act_is_a_request(annotator: Any) -> None:
+    events = code(annotator, "Russia said on Tuesday that Sudan must return the helicopter.")
+    assert [(e["type"], e["source"], e["target"]) for e in events] == [
+        ("REQUEST", ["RUS"], ["SDN"])
+    ]

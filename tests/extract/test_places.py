@@ -350,3 +350,15 @@ def test_a_town_names_its_municipal_bodies(  # type: ignore[no-untyped-def]
 def test_sri_lankas_possessive_is_a_place(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = "Leaders like Sri Lanka's former president spoke at the summit."
     assert _find(places(nlp(text), gazetteer), "Sri Lanka").country == "LKA"
+
+
+def test_an_actor_named_only_by_the_toponym_is_no_context(nlp, gazetteer: Gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = "Snow closed schools in Georgia, and Atlanta opened shelters."
+    start = text.index("Georgia")
+    actors = ActorIndex(
+        actors=[Actor("a1", "Georgia", "state", "GEO", None, "GEO")],
+        mentions=[Mention(start, start + 7, "Georgia", "a1")],
+    )
+    # annotate passes the actors' countries as context too: neither counts for "Georgia"
+    found = places(nlp(text), gazetteer, actors, country_context=["GEO"])
+    assert _find(found, "Georgia").country == "USA"

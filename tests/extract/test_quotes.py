@@ -169,6 +169,11 @@ FOUND = [
         "''We will not retreat an inch,'' the minister said.",
         ("''We will not retreat an inch,''", "direct", "said", "the minister"),
     ),
+    # verbs of manner of speaking
+    (
+        "“Get out of here!” the mayor yelled.",
+        ("“Get out of here!”", "direct", "yelled", "the mayor"),
+    ),
     # stance nouns with an author
     (
         "Her support for the wage bill surprised the committee.",

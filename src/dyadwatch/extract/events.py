@@ -8,15 +8,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from dyadwatch import ontology
 from dyadwatch.extract.arguments import Argument, ArgumentResolver
-from dyadwatch.extract.lexicon import Lexicon, load_lexicon
+from dyadwatch.extract.lexicon import Lexicon, TriggerEntry, load_lexicon
 from dyadwatch.extract.modality import modality
 from dyadwatch.extract.triggers import Trigger, find_triggers
 from dyadwatch.ontology import EventType, Modality
@@ -31,6 +33,8 @@ RECIPROCAL_PREPS = frozenset({"between", "among"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_DEPS = frozenset({"nsubjpass"})
 # "talks about arms deals": a nominal event named as the topic of another is not coded.
+DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "issue", "deliver", "send", "convey",
+                                      "register", "submit", "express", "voice"})
 VERBAL_ATTACK = frozenset({"verbal", "scathing", "blistering", "stinging", "withering",
                            "rhetorical", "extraordinary", "personal", "sharp", "bitter"})
 ATTACK_NOUNS = frozenset({"bombing", "bomb", "explosion", "blast", "attack", "strike",
@@ -40,6 +44,11 @@ CONCESSIONS = frozenset({EventType.AGREE, EventType.CONCEDE, EventType.RETREAT})
 COERCIVE = frozenset({EventType.SANCTION, EventType.COERCE, EventType.ASSAULT})
 THREAT_MODES = {EventType.ASSAULT: "violence", EventType.SANCTION: "relations",
                 EventType.COERCE: "restrict", EventType.PROTEST: "restrict"}
+# Speech acts that, with an obliged clause, make a demand ("said Sudan must return").
+DEMAND_FRAMES = frozenset({"say", "declare", "announce", "insist", "conclude", "state", "tell",
+                           "stress", "add", "reiterate", "maintain", "argue", "write"})
+REQUEST_ENTRY = TriggerEntry(lemma=("say",), type=EventType.REQUEST, embeds=True)
+CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?(?![\dX])")
 NOUN_GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over"})
 # "after the meeting", "at the request of": a nominal event named as the circumstance of
@@ -93,6 +102,8 @@ def events(
     out: list[Event] = []
     for sent in doc.sents:
         drafts = [_draft(t, resolver) for t in find_triggers(sent, lexicon)]
+        drafts += _deontic_requests(sent, drafts, resolver)
+        drafts.sort(key=lambda d: d.trigger.token.i)
         _fold_embedded(drafts)
         _fold_nominal_objects(drafts)
         _fill_response_targets(drafts)
@@ -255,6 +266,36 @@ def _nationality_of_objects(objects: list[Token], resolver: ArgumentResolver) ->
     return []
 
 
+def _deontic_requests(
+    sent: SpacySpan, drafts: list[_Draft], resolver: ArgumentResolver
+) -> list[_Draft]:
+    """"X said Y must do Z": a demand by X of Y (PLOVER REQUEST), whatever Z is."""
+    taken = {d.trigger.token.i for d in drafts}
+    found = []
+    for verb in sent:
+        if verb.lemma_ not in DEMAND_FRAMES or verb.i in taken:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not _obliged(clause):
+                continue
+            source = resolver.resolve(_subject(verb))
+            target = resolver.resolve(next((c for c in clause.children if c.dep_ == "nsubj"), None))
+            target = [a for a in target if all(a.actor != s.actor for s in source)]
+            if source and target:
+                found.append(_Draft(Trigger(verb, REQUEST_ENTRY), source, target))
+                break
+    return found
+
+
+def _obliged(clause: Token) -> bool:
+    """The clause states an obligation: "must", "should", "has to", "needs to"."""
+    if any(c.dep_ == "aux" and c.lower_ in {"must", "should", "ought"} for c in clause.children):
+        return True
+    return clause.lemma_ in {"have", "need"} and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children
+    )
+
+
 def _fold_embedded(drafts: list[_Draft]) -> None:
     """Fold "agreed to meet", "urged X to withdraw", "threatened to attack" into the governor,
     and purpose clauses ("sent troops to help X") into the act they serve."""
@@ -370,6 +411,10 @@ def _event(
     event_type, mode = EventType(entry.type), entry.mode
     if event_type is EventType.MOBILIZE and draft.target and token.lemma_ in {"fire", "launch"}:
         event_type, mode = EventType.ASSAULT, None  # fired at someone: an attack
+    if event_type is EventType.PROTEST and trigger.light_verb is not None and (
+        trigger.light_verb.lemma_.lower() in DIPLOMATIC_PROTEST_VERBS
+    ):
+        event_type, mode = EventType.ACCUSE, "disapprove"  # "lodged a protest with Albania"
     if event_type is EventType.ASSAULT and any(
         c.dep_ == "amod" and c.lemma_.lower() in VERBAL_ATTACK for c in token.children
     ):
@@ -505,17 +550,22 @@ def _event_date(
         if not in_sentence or timex.type not in {"DATE", "TIME"}:
             continue
         span = token.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        if span is not None and any(t.i in clause for t in span) and _calendar(timex.value):
-            return timex.value[:10], "timex"
+        value = _calendar(timex.value)
+        if span is not None and value and any(t.i in clause for t in span):
+            return value, "timex"
     if published is not None:
         return published.isoformat(), "published"
     return None, "none"
 
 
-def _calendar(value: str) -> bool:
-    """A TIMEX3 value that names a calendar date, month or year."""
-    head = value[:10]
-    return len(head) >= 4 and head[:4].isdigit() and "X" not in head
+def _calendar(value: str) -> str | None:
+    """The calendar part of a TIMEX3 value: a day, ISO week, month or year.
+
+    Coarser or odd periods keep what is certain: "2013-W11-WE" → "2013-W11", "2012-Q3" →
+    "2012"; a time keeps its day; underspecified values ("XXXX-04-25", PAST_REF) give None.
+    """
+    match = CALENDAR_VALUE.match(value)
+    return match.group(0) if match else None
 
 
 def _event_place(

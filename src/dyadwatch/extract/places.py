@@ -72,17 +72,15 @@ def places(
     `home_hint` is the source's URL, domain or name: its country and the places it names count
     as the article's home ("onlineathens.com"), weighed like places of the text.
     """
-    context = [*country_context, *(a.country for a in actors.actors if a.country)] if actors else [
-        *country_context
-    ]
     home = home_of(home_hint, gazetteer)
-    if home.country:
-        context += [home.country] * HOME_WEIGHT
     anchors = [
         Toponym(0, 0, HOME_KEY + key, list(readings), home=True) for key, readings in home.places
     ]
     spans = _detect(doc, gazetteer)
     toponyms = _home_names(_toponyms(doc, spans, gazetteer, actors), home)
+    context = _outside_context(country_context, actors, toponyms)
+    if home.country:
+        context += [home.country] * HOME_WEIGHT
     resolve([*toponyms, *anchors], context=context, home_country=home.country)
     local = _local_names(doc, spans, [*toponyms, *anchors], gazetteer, context)
     if local:
@@ -91,6 +89,26 @@ def places(
         resolve([*toponyms, *anchors], context=context, home_country=home.country)
     text = doc.text
     return [_place(text, t, toponyms, gazetteer) for t in toponyms]
+
+
+def _outside_context(
+    country_context: Sequence[str], actors: ActorIndex | None, toponyms: list[Toponym]
+) -> list[str]:
+    """The caller's countries and those of the actors, less the countries of actors named only
+    by the article's toponyms: "Lebanon" as an actor is no evidence that the place "Lebanon" is
+    the country, since a toponym does not vote for its own reading."""
+    if actors is None:
+        return [*country_context]
+    spans = [(t.start, t.end) for t in toponyms]
+    outside: set[str] = set()
+    for mention in actors.mentions:
+        if not any(start < mention.end and mention.start < end for start, end in spans):
+            country = actors.actor(mention.actor).country
+            if country:
+                outside.add(country)
+    own = {a.country for a in actors.actors if a.country} - outside
+    named = [*country_context, *(a.country or "" for a in actors.actors)]
+    return [c for c in named if c and c not in own]
 
 
 def _home_names(toponyms: list[Toponym], home: Home) -> list[Toponym]:

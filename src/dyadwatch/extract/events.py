@@ -37,6 +37,15 @@ DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "issue", "deliver", "send
                                       "register", "submit", "express", "voice"})
 VERBAL_ATTACK = frozenset({"verbal", "scathing", "blistering", "stinging", "withering",
                            "rhetorical", "extraordinary", "personal", "sharp", "bitter"})
+# Objects that make "fight", "attack", "hit" figurative.
+ABSTRACT_OBJECTS = frozenset({
+    "epidemic", "pandemic", "disease", "virus", "outbreak", "corruption", "poverty", "crime",
+    "inflation", "proposal", "plan", "policy", "idea", "decision", "law", "bill", "measure",
+    "ruling", "report", "claim", "budget", "deal", "agreement", "fire", "blaze", "drought",
+    "hunger", "climate", "change", "case", "charge", "allegation", "election", "result",
+    "record", "target", "market", "price", "low", "high", "limit", "problem", "issue",
+    "trend", "wall", "headline", "note", "jackpot", "ground", "road", "stride", "snag",
+})
 ATTACK_NOUNS = frozenset({"bombing", "bomb", "explosion", "blast", "attack", "strike",
                           "airstrike", "shelling", "missile", "rocket", "mine", "ambush",
                           "shooting", "gunfire", "raid", "landmine", "grenade", "suicide"})
@@ -370,9 +379,10 @@ def _codable(draft: _Draft) -> bool:
     token = draft.trigger.token
     if (
         draft.trigger.entry.type is EventType.ASSAULT
+        and draft.trigger.entry.object is None
         and token.pos_ in {"VERB", "AUX"}
         and not draft.target
-        and any(c.dep_ == "dobj" for c in token.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in ABSTRACT_OBJECTS for c in token.children)
     ):
         return False  # "fight the epidemic", "attack the proposal": no victim, no assault
     if (

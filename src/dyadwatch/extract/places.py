@@ -25,27 +25,29 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from dyadwatch.extract.toponym_rules import COUNTY_LIST, county_lists, qualified_towns
+from dyadwatch.extract.toponym_rules import (
+    ADMIN_WORDS,
+    COUNTY_LIST,
+    DATELINE,
+    contained_readings,
+    county_lists,
+    datelines,
+    named_counties,
+    qualified_towns,
+)
 from dyadwatch.records import ActorIndex, Place
 from dyadwatch.resolve.gazetteer import DATA, Gazetteer, GazetteerEntry, normalize
 from dyadwatch.resolve.home import Home, home_of
 from dyadwatch.resolve.places import HOME_WEIGHT, Toponym, focus_of, locate, resolve
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-DATELINE = "DATELINE"  # the label of dateline spans: places, never metonyms
 # The matcher adds names the recogniser missed (about a third of LGL's toponyms); towns are
 # left to the recogniser, whose context avoids "Mobile" and "Reading" the adjectives.
 MATCHED_CITY_POPULATION = 100_000
 MIN_MATCHED_NAME = 3  # "US" and "UK" are left to the recogniser: "us" is a pronoun
 MAX_LOCAL_NAME = 4  # tokens in a proper name tried against the home state's towns
 HOME_KEY = "@home:"  # keys of the source's places: never the key of a name in the text
-_ADMIN_WORDS = frozenset({"county", "parish", "borough", "township"})
-_DIRECTIONS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-     "northern", "southern", "eastern", "western", "central", "downtown", "upstate"}
-)
 _TRIM_START = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_DASHES = frozenset({"-", "--", "—", "–", "---"})
 _LOCATIVE = frozenset({"in", "at", "near", "from", "of", "to", "outside", "around", "into"})
 _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "officer", "coach", "chief", "sgt",
@@ -128,33 +130,13 @@ def _toponyms(
     for span in spans:
         toponym = _toponym(span, gazetteer)
         if not toponym.candidates and _proper(span):
-            toponym.candidates = _contained(span, gazetteer)
+            toponym.candidates = contained_readings(span, gazetteer)
         if _capitalised(span) and (toponym.candidates or _proper(span)):
             dateline = span.label_ == DATELINE
             toponym.metonym = toponym.demonym or (not dateline and _is_metonym(span, actors))
             found.append(toponym)
     _attach_qualifiers(doc, found, gazetteer)
     return found
-
-
-def _contained(span: Span, gazetteer: Gazetteer) -> list[GazetteerEntry]:
-    """Readings of an unknown name from the place it contains: the rest after a direction
-    ("Northeast Georgia", "South Arlington"), else its longest known beginning ("Naugatuck
-    River", "West Virginia Democratic Party", "North Druid Hills Road": a street locates its
-    article near its namesake)."""
-    if len(span) > 1 and span[0].lower_ in _DIRECTIONS:
-        found = gazetteer.candidates(span[1:].text)
-        if found:
-            return found
-    for end in range(span.end - 1, span.start, -1):
-        head = span.doc[span.start : end]
-        key = normalize(head.text)
-        if len(key) <= MIN_MATCHED_NAME or (len(head) == 1 and head[0].lower_ in _DIRECTIONS):
-            continue  # "Ms Izevbekhai" is not Mississippi, "North Avenue" not North anything
-        found = gazetteer.candidates(head.text)
-        if found:
-            return found
-    return []
 
 
 def _toponym(span: Span, gazetteer: Gazetteer) -> Toponym:
@@ -176,7 +158,7 @@ def _toponym(span: Span, gazetteer: Gazetteer) -> Toponym:
 
 def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """Entity spans, matcher hits, datelines and organisations' places, longest kept."""
-    spans = _datelines(doc)  # first: they win over an entity of the same span
+    spans = datelines(doc)  # first: they win over an entity of the same span
     spans += county_lists(doc, gazetteer)  # "Madison" in "Clarke and Madison counties"
     ents = doc.ents  # rebuilt from the tokens on every access: read it once
     spans += [t for e in ents if e.label_ in PLACE_LABELS if (t := _trim(e)) is not None]
@@ -189,7 +171,7 @@ def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             ):
                 spans.append(Span(doc, start, end, label=label))
     spans += [s for e in ents if e.label_ == "ORG" if (s := _org_place(e, gazetteer))]
-    counties = _counties(doc, gazetteer)
+    counties = named_counties(doc, gazetteer)
     spans = [s for s in spans if not _around_county(s, counties)] + counties
     spans += qualified_towns(doc, gazetteer)
     return _longest(spans)
@@ -203,24 +185,6 @@ def _around_county(span: Span, counties: list[Span]) -> bool:
     )
 
 
-def _counties(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """Capitalised names before "County" or "Parish" that name a US county ("Rapides Parish")."""
-    found = []
-    for token in doc:
-        if token.lower_ not in _ADMIN_WORDS or not _initial(token):
-            continue
-        for start in range(max(0, token.i - 3), token.i):
-            span = Span(doc, start, token.i + 1, label="GPE")
-            if doc[start].lower_ in _TRIM_START or not all(_initial(t) for t in span):
-                continue
-            if any(
-                c.kind == "county" for c in gazetteer.candidates(span.text)
-            ):
-                found.append(span)
-                break
-    return found
-
-
 def _longest(spans: list[Span]) -> list[Span]:
     chosen: list[Span] = []
     taken: set[int] = set()
@@ -229,26 +193,6 @@ def _longest(spans: list[Span]) -> list[Span]:
             chosen.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
-
-
-def _datelines(doc: Doc) -> list[Span]:
-    """An upper-case name before a dash that opens a sentence or follows a date: a dateline
-    ("MANSFIELD -- The mayor", "COLUMBIA, S.C. — The governor")."""
-    found = []
-    for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
-        end = next((i for i, t in enumerate(tokens) if t.text in _DASHES), None)
-        if end is None or end == 0:
-            continue
-        names = tokens[:end]
-        while names and (names[0].is_punct or names[0].like_num or names[0].ent_type_ == "DATE"):
-            names = names[1:]
-        commas = [i for i, t in enumerate(names) if t.text == ","]
-        names = names[: commas[0]] if commas else names
-        upper = all(t.is_upper or t.text == "." for t in names) and 0 < len(names) <= 4
-        if upper and any(t.is_alpha and len(t) > 1 for t in names):
-            found.append(Span(doc, names[0].i, names[-1].i + 1, label=DATELINE))
-    return found
 
 
 def _org_place(org: Span, gazetteer: Gazetteer) -> Span | None:
@@ -262,9 +206,9 @@ def _org_place(org: Span, gazetteer: Gazetteer) -> Span | None:
     heads = [(tokens[0].i, tokens[0].i + n) for n in range(len(tokens) - 1, 0, -1)]
     for start, end in tails + heads:
         span = Span(org.doc, start, end, label="GPE")
-        if end < len(org.doc) and org.doc[end].lower_ in _ADMIN_WORDS and end < org.end:
+        if end < len(org.doc) and org.doc[end].lower_ in ADMIN_WORDS and end < org.end:
             span = Span(org.doc, start, end + 1, label="GPE")
-        if not all(_initial(t) or t.lower_ in _ADMIN_WORDS for t in span):
+        if not all(_initial(t) or t.lower_ in ADMIN_WORDS for t in span):
             continue
         kinds = {c.kind for c in gazetteer.candidates(span.text)}
         municipal = span.end < org.end and org.doc[span.end].lower_ in _MUNICIPAL
@@ -368,7 +312,7 @@ def _proper(span: Span) -> bool:
 def _trim(span: Span) -> Span | None:
     """Drop leading determiners and trailing possessives; take in a following "County"."""
     start, end = span.start, span.end
-    if end < len(span.doc) and span.doc[end].lower_ in _ADMIN_WORDS:
+    if end < len(span.doc) and span.doc[end].lower_ in ADMIN_WORDS:
         end += 1
     while start < end and (span.doc[start].lower_ in _TRIM_START or span.doc[start].is_punct):
         start += 1

@@ -177,3 +177,28 @@ def test_a_demand_that_someone_must_act_is_a_request(annotator: Any) -> None:
     assert [(e["type"], e["source"], e["target"]) for e in events] == [
         ("REQUEST", ["RUS"], ["SDN"])
     ]
+
+
+def test_would_in_a_direct_quote_is_a_conditional(annotator: Any) -> None:
+    text = "“Any arms transfer from Iran to Russia would violate the embargo,” Blinken said."
+    events = [e for e in code(annotator, text) if e["trigger"] == "transfer"]
+    assert events and events[0]["modality"] == "hypothetical"
+
+
+def test_would_in_reported_speech_is_future(annotator: Any) -> None:
+    events = code(annotator, "Syria said it would allow United Nations inspectors to visit.")
+    assert events and all(e["modality"] != "hypothetical" for e in events)
+
+
+def test_asking_whether_is_not_a_request(annotator: Any) -> None:
+    events = code(annotator, "Reporters asked whether Russia would help North Korea.")
+    assert all(e["type"] != "REQUEST" for e in events)
+
+
+def test_a_number_of_things_is_not_a_pair_of_actors(annotator: Any) -> None:
+    events = code(
+        annotator,
+        "Putin met Kim on Monday. North Korea fired two missiles into the sea on Tuesday.",
+    )
+    fired = next(e for e in events if e["trigger"] == "fired")
+    assert fired["target"] == []

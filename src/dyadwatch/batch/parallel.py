@@ -19,11 +19,10 @@ from dyadwatch.annotate import DEFAULT_BATCH_SIZE, Outcome
 from dyadwatch.batch.worker import chunked, code_chunk
 from dyadwatch.records import Article
 
-# Articles a worker codes before it is replaced. An estimate, not a measurement: a worker's RSS
-# grows with spaCy's StringStore (every new string stays), and a new worker costs a few seconds
-# of loading, about 1 % of the 5-7 minutes a worker takes to code this many articles at the
-# single-process rate of benchmarks/README.md. Memory over a 10,000-article run is still to be
-# measured.
+# Articles a worker codes before it is replaced. Measured on 10,000 AFP/Xinhua articles with
+# `ingest --jobs 2` (benchmarks/README.md): sampled each minute, workers stayed at 515-664 MB,
+# a generation growing by up to about 50 MB (spaCy's StringStore keeps every new string), and
+# each generation coded for about 15 minutes, so its few seconds of loading cost about 1 %.
 RECYCLE_AFTER = 2_000
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps every worker busy while the parent stores results

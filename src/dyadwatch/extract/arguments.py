@@ -66,13 +66,16 @@ class ArgumentResolver:
         self._doc_text: str | None = None
         # The two parties of the latest two-party event, for "the two sides" to refer to.
         self.recent: list[Argument] = []
+        self.recent_people: list[Argument] = []
 
     def resolve(self, head: Token | None) -> list[Argument]:
         """Actors of the noun phrase headed by `head`, with its conjuncts."""
         if head is None:
             return []
-        if _pair_reference(head) and len(self.recent) == 2:
-            return list(self.recent)  # "the two leaders", "both sides": the last pair
+        if _pair_reference(head):
+            pair = self.recent_people if _of_people(head) else self.recent
+            if len(pair) == 2:
+                return list(pair)  # "the two leaders", "both sides": the last such pair
         found: list[Argument] = []
         for token in (head, *head.conjuncts):
             single = self._one(token)
@@ -211,11 +214,21 @@ class ArgumentResolver:
 def _pair_reference(token: Token) -> bool:
     """"the two leaders", "both sides", "the two": a reference to a pair named before."""
     if token.lower_ in {"both", "two"} and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
-        return True
-    return token.pos_ == "NOUN" and token.tag_ == "NNS" and any(
-        c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet", "amod"}
-        for c in token.children
+        return token.lower_ == "both" or any(c.lower_ == "the" for c in token.children)
+    children = {c.lower_ for c in token.children}
+    definite = bool(children & {"the", "these", "those", "both"})
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and definite and bool(
+        children & {"two", "both"}
     )
+
+
+def _of_people(token: Token) -> bool:
+    """"the two leaders", "the two": people; "the two countries", "both sides": any actors."""
+    return token.lower_ in {"two", "both"} or token.lemma_.lower() in PERSON_NOUNS
+
+
+PERSON_NOUNS = frozenset({"leader", "president", "man", "woman", "minister", "premier",
+                          "head", "chief", "official", "diplomat", "envoy", "king", "ruler"})
 
 
 def _reported_speaker(pronoun: Token) -> Token | None:

@@ -123,6 +123,8 @@ def events(
             parties = list({a.actor: a for a in draft.source + draft.target}.values())
             if len(parties) == 2:
                 resolver.recent = parties
+                if all(actors.actor(a.actor).kind == "person" for a in parties):
+                    resolver.recent_people = parties
     return out
 
 
@@ -182,7 +184,7 @@ def _verb_arguments(
                     target = target or resolver.resolve(_pobj(prep))
     if subject_role == "target" and not source:
         source = _nationality_of_objects(objects, resolver)
-    return source, target
+    return source, [a for a in target if all(a.actor != s.actor for s in source)]
 
 
 def _noun_arguments(
@@ -377,6 +379,8 @@ def _fill_response_targets(drafts: list[_Draft]) -> None:
 
 def _codable(draft: _Draft) -> bool:
     token = draft.trigger.token
+    if draft.trigger.entry.type is EventType.REQUEST and _asks_a_question(token):
+        return False  # "reporters asked whether Russia would help": a question, no demand
     if (
         draft.trigger.entry.type is EventType.ASSAULT
         and draft.trigger.entry.object is None
@@ -488,6 +492,14 @@ def _failed(token: Token) -> bool:
         if current.lemma_ in {"fail", "refuse", "decline"}:
             return True
     return False
+
+
+def _asks_a_question(verb: Token) -> bool:
+    return verb.lemma_ in {"ask", "wonder", "inquire", "enquire"} and any(
+        c.dep_ == "ccomp" and any(m.lower_ in {"whether", "if"} or m.tag_ in {"WDT", "WP", "WRB"}
+                                  for m in c.children)
+        for c in verb.children
+    )
 
 
 def _question(token: Token) -> bool:

@@ -25,6 +25,7 @@ FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "proposed", "future", "next
                               "forthcoming", "expected", "scheduled", "prospective"})
 HEDGE_MODIFIERS = frozenset({"possible", "potential", "likely", "probable", "alleged",
                              "suspected", "rumored", "rumoured", "hypothetical"})
+DOUBT_VERBS = frozenset({"doubt", "question", "wonder", "speculate", "deny"})
 HEDGE_VERBS = frozenset({"appear", "seem"})
 NEGATING_VERBS = frozenset({"fail", "refrain", "avoid", "cease", "stop"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -101,6 +102,8 @@ def _hypothetical(trigger: Token) -> bool:
     top = chain[-1]
     if top.dep_ == "ROOT" and top.sent.text.rstrip().rstrip("”\"’'").endswith("?"):
         return True
+    if any(t.lemma_ in DOUBT_VERBS for t in trigger.ancestors):
+        return True  # "analysts doubt that Russia is willing to supply ..."
     return any(
         c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
         for t in trigger.ancestors if t.dep_ in {"advcl", "ccomp"}
@@ -115,7 +118,12 @@ def _backshifted(clause: Token) -> bool:
     head = clause
     while head.dep_ == "conj":
         head = head.head
-    return head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS | {"announce", "promise"}
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH_VERBS | {"announce", "promise"}:
+        return False
+    # Direct speech keeps the speaker's own tense: "would" in a quotation is a conditional.
+    before = clause.doc.text[clause.sent.start_char : clause.idx]
+    opened = before.count("“") + before.count('"') - before.count("”")
+    return opened % 2 == 0
 
 
 def _reported(trigger: Token) -> bool:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import dataclasses
 import datetime as dt
-import json
 import re
 import sys
 from collections.abc import Sequence
@@ -14,6 +11,7 @@ from typing import Any, TextIO
 
 from dyadwatch.cli.common import add_db_option, add_format_option
 from dyadwatch.cli.main import EXIT_FATAL, EXIT_OK
+from dyadwatch.cli.rows import cut, write_cells, write_records_csv, write_records_jsonl
 from dyadwatch.ontology import EventType, Modality
 from dyadwatch.store import EventRow, Store, resolve_url
 from dyadwatch.store.periods import day_range
@@ -155,54 +153,25 @@ def write_table(events: Sequence[EventRow], out: TextIO) -> None:
         rows.append(
             (
                 event.date or "-",
-                _cut(kind, COLUMN_CHARS),
-                _cut(dyad, COLUMN_CHARS),
+                cut(kind, COLUMN_CHARS),
+                cut(dyad, COLUMN_CHARS),
                 event.modality,
-                _cut(" ".join(event.sentence.split()), EVIDENCE_CHARS),
+                cut(" ".join(event.sentence.split()), EVIDENCE_CHARS),
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    write_cells(rows, out)
 
 
 def write_csv(events: Sequence[EventRow], out: TextIO) -> None:
     """Every field; lists are joined with '|', missing values are empty."""
-    names = [f.name for f in dataclasses.fields(EventRow)]
-    writer = csv.writer(out)
-    writer.writerow(names)
-    for event in events:
-        writer.writerow(_csv_cell(getattr(event, name)) for name in names)
+    write_records_csv(events, EventRow, out)
 
 
 def write_jsonl(events: Sequence[EventRow], out: TextIO) -> None:
-    for event in events:
-        record = {k: _json_value(v) for k, v in dataclasses.asdict(event).items()}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    write_records_jsonl(events, out)
 
 
 def _side(codes: Sequence[str | None], names: Sequence[str]) -> str:
     return "+".join(code or name for code, name in zip(codes, names, strict=True)) or "-"
 
 
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return "|".join("" if v is None else str(v) for v in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

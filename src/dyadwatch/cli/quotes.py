@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import dataclasses
-import datetime as dt
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -14,6 +10,7 @@ from typing import Any, TextIO
 from dyadwatch.cli.common import add_db_option, add_format_option
 from dyadwatch.cli.events import code_value, period_value, positive_int
 from dyadwatch.cli.main import EXIT_FATAL, EXIT_OK
+from dyadwatch.cli.rows import cut, write_cells, write_records_csv, write_records_jsonl
 from dyadwatch.store import Store, resolve_url
 from dyadwatch.store.quote_queries import QuoteRow
 
@@ -122,50 +119,19 @@ def write_table(quotes: Sequence[QuoteRow], out: TextIO) -> None:
         rows.append(
             (
                 published,
-                _cut(speaker_label(quote), COLUMN_CHARS),
+                cut(speaker_label(quote), COLUMN_CHARS),
                 quote.kind,
-                _cut(" ".join(article.split()), COLUMN_CHARS),
-                _cut(" ".join(quote.text.split()), QUOTE_CHARS),
+                cut(" ".join(article.split()), COLUMN_CHARS),
+                cut(" ".join(quote.text.split()), QUOTE_CHARS),
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+    write_cells(rows, out)
 
 
 def write_csv(quotes: Sequence[QuoteRow], out: TextIO) -> None:
     """Every field; lists are joined with '|', missing values are empty."""
-    names = [f.name for f in dataclasses.fields(QuoteRow)]
-    writer = csv.writer(out)
-    writer.writerow(names)
-    for quote in quotes:
-        writer.writerow(_csv_cell(getattr(quote, name)) for name in names)
+    write_records_csv(quotes, QuoteRow, out)
 
 
 def write_jsonl(quotes: Sequence[QuoteRow], out: TextIO) -> None:
-    for quote in quotes:
-        record = {k: _json_value(v) for k, v in dataclasses.asdict(quote).items()}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, tuple):
-        return "|".join("" if v is None else str(v) for v in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
+    write_records_jsonl(quotes, out)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from dyadwatch.annotate import Annotator
 from dyadwatch.evaluate.runner import article_of, load_gold
-from dyadwatch.extract.events import confidence_features
+from dyadwatch.extract.event_context import confidence_features
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events"
 ROOT = Path(__file__).resolve().parents[1]

@@ -167,9 +167,9 @@ def test_the_two_leaders_refers_to_the_last_pair(annotator: Any) -> None:
      ("P4Y", None)],
 )
 def test_event_dates_keep_the_certain_calendar_part(value: str, date: str | None) -> None:
-    from dyadwatch.extract.events import _calendar
+    from dyadwatch.extract.event_context import calendar_value
 
-    assert _calendar(value) == date
+    assert calendar_value(value) == date
 
 
 def test_a_demand_that_someone_must_act_is_a_request(annotator: Any) -> None:

@@ -5,24 +5,21 @@ A pure function of the parsed document and the records the earlier stages produc
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dyadwatch import ontology
 from dyadwatch.extract.arguments import Argument, ArgumentResolver
+from dyadwatch.extract.event_context import confidence, event_date, event_place
 from dyadwatch.extract.lexicon import Lexicon, TriggerEntry, load_lexicon
 from dyadwatch.extract.modality import modality
 from dyadwatch.extract.triggers import Trigger, find_triggers
 from dyadwatch.ontology import EventType, Modality
-from dyadwatch.records import Actor, ActorIndex, Event, EventPlace, Place, Timex
+from dyadwatch.records import ActorIndex, Event, Place, Timex
 from dyadwatch.resolve.kb import KnowledgeBase
 
 COOPERATIVE = frozenset({EventType.CONSULT, EventType.SUPPORT, EventType.COOPERATE, EventType.AID})
@@ -57,7 +54,6 @@ THREAT_MODES = {EventType.ASSAULT: "violence", EventType.SANCTION: "relations",
 DEMAND_FRAMES = frozenset({"say", "declare", "announce", "insist", "conclude", "state", "tell",
                            "stress", "add", "reiterate", "maintain", "argue", "write"})
 REQUEST_ENTRY = TriggerEntry(lemma=("say",), type=EventType.REQUEST, embeds=True)
-CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?(?![\dX])")
 NOUN_GOVERNED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over"})
 # "after the meeting", "at the request of": a nominal event named as the circumstance of
@@ -66,8 +62,6 @@ CIRCUMSTANCE_PREPS = frozenset({
     "after", "before", "during", "amid", "following", "since", "despite", "upon", "ahead", "at",
 })
 
-# Confidence without a calibration table (the table ships with the package).
-UNCALIBRATED = 0.5
 
 # An embedded event folded into its governor gives it a mode ("refused to meet" → REJECT meet).
 EMBEDDED_MODES = {
@@ -460,7 +454,7 @@ def _event(
     context = entry.contexts[0] if entry.contexts else None
     code = ontology.cameo_for(event_type, mode, context=context)
     sent = token.sent
-    date, date_from = _event_date(token, governors, timexes, published)
+    date, date_from = event_date(token, governors, timexes, published)
     return Event(
         type=event_type.value,
         mode=mode,
@@ -474,9 +468,11 @@ def _event(
         target_spans=tuple(a.span for a in draft.target),
         date=date,
         date_from=date_from,
-        place=_event_place(token, governors, places),
+        place=event_place(token, governors, places),
         modality=mod.value,
-        confidence=_confidence(event_type.value, token, draft, actors),
+        confidence=confidence(
+            event_type.value, token, [a.actor for a in draft.source + draft.target], actors
+        ),
         sentence=(sent.start_char, sent.end_char),
         trigger=(token.idx, token.idx + len(token)),
     )
@@ -540,116 +536,3 @@ def _intended(token: Token) -> bool:
     return any(
         c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "wo", "to"} for c in token.children
     ) or token.pos_ == "NOUN"
-
-
-def _clause_tokens(token: Token, governors: list[Token]) -> set[int]:
-    """Tokens whose syntactic path to the trigger stays in its own clause."""
-    anchors = {token.i, *(g.i for g in governors)}
-    if token.pos_ in {"NOUN", "PROPN"} and token.head.pos_ in {"VERB", "AUX"}:
-        anchors.add(token.head.i)
-    inside: set[int] = set()
-    for other in token.sent:
-        current = other
-        for _ in range(12):
-            if current.i in anchors:
-                inside.add(other.i)
-                break
-            if current.pos_ in {"VERB", "AUX"} and current.dep_ not in {"aux", "auxpass"}:
-                break
-            if current.head.i == current.i:
-                break
-            current = current.head
-    return inside
-
-
-def _event_date(
-    token: Token, governors: list[Token], timexes: Sequence[Timex], published: dt.date | None
-) -> tuple[str | None, str]:
-    sent = token.sent
-    clause = _clause_tokens(token, governors)
-    for timex in timexes:
-        in_sentence = sent.start_char <= timex.start < sent.end_char
-        if not in_sentence or timex.type not in {"DATE", "TIME"}:
-            continue
-        span = token.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-        value = _calendar(timex.value)
-        if span is not None and value and any(t.i in clause for t in span):
-            return value, "timex"
-    if published is not None:
-        return published.isoformat(), "published"
-    return None, "none"
-
-
-def _calendar(value: str) -> str | None:
-    """The calendar part of a TIMEX3 value: a day, ISO week, month or year.
-
-    Coarser or odd periods keep what is certain: "2013-W11-WE" → "2013-W11", "2012-Q3" →
-    "2012"; a time keeps its day; underspecified values ("XXXX-04-25", PAST_REF) give None.
-    """
-    match = CALENDAR_VALUE.match(value)
-    return match.group(0) if match else None
-
-
-def _event_place(
-    token: Token, governors: list[Token], places: Sequence[Place]
-) -> EventPlace | None:
-    sent = token.sent
-    clause = _clause_tokens(token, governors)
-    rank = {"site": 0, "city": 1, "region": 2, "country": 3}
-    candidates = []
-    for place in places:
-        if place.metonym or not (sent.start_char <= place.start < sent.end_char):
-            continue
-        span = token.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or not any(t.i in clause for t in span):
-            continue
-        if span.root.dep_ not in {"pobj"} or span.root.head.lower_ not in {
-            "in", "at", "near", "into", "on", "off", "outside", "inside", "across", "over", "to"
-        }:
-            continue
-        candidates.append(place)
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda p: rank.get(p.precision, 4))
-    return EventPlace(best.name, best.country, best.lat, best.lon, best.precision)
-
-
-def confidence_features(doc: Doc, event: Event, actors: Sequence[Actor]) -> tuple[str, str, str]:
-    """The features confidence is calibrated on: type, trigger part of speech, actor status."""
-    span = doc.char_span(*event.trigger, alignment_mode="expand")
-    pos = span.root.pos_ if span is not None else "NOUN"
-    by_id = {a.id: a for a in actors}
-    ids = event.source + event.target
-    known = all(by_id[i].country or by_id[i].code for i in ids if i in by_id)
-    return event.type, _pos_group(pos), "known" if ids and known else "partial"
-
-
-def _pos_group(pos: str) -> str:
-    return "VERB" if pos in {"VERB", "AUX"} else "ADJ" if pos == "ADJ" else "NOUN"
-
-
-@functools.cache
-def _confidence_table() -> dict[tuple[str, str, str], float]:
-    """data/lexicon/confidence.csv (scripts/calibrate_confidence.py), empty if absent."""
-    path = resources.files("dyadwatch.data.lexicon").joinpath("confidence.csv")
-    if not path.is_file():
-        return {}
-    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
-    return {
-        (row["type"], row["pos"], row["actors"]): float(row["confidence"])
-        for row in csv.DictReader(lines)
-    }
-
-
-def _confidence(event_type: str, trigger: Token, draft: _Draft, actors: ActorIndex) -> float:
-    """The calibrated share of right events among those with the same features."""
-    table = _confidence_table()
-    ids = [a.actor for a in draft.source + draft.target]
-    known = all(actors.actor(i).country or actors.actor(i).code for i in ids)
-    status = "known" if ids and known else "partial"
-    pos = _pos_group(trigger.pos_)
-    for key in ((event_type, pos, status), (event_type, pos, "*"), (event_type, "*", "*"),
-                ("*", "*", "*")):
-        if key in table:
-            return table[key]
-    return UNCALIBRATED

@@ -29,6 +29,7 @@ from dyadwatch.extract.actor_roles import (
     quoted_regions,
     role_of,
 )
+from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import Actor, ActorIndex, Mention
 from dyadwatch.resolve.kb import Entry, KnowledgeBase, RoleNoun
 
@@ -74,7 +75,7 @@ class _Resolver:
         self.mentions: list[tuple[int, int, str, str]] = []  # token start, end, key, kind
         self.taken: set[int] = set()  # tokens already part of a mention or a title
         # spaCy rebuilds `Doc.text` and `Doc.ents` on every read: read them once
-        self.text, self.ents = doc.text, doc.ents
+        self.text, self.ents = doc_text(doc), doc.ents
         self.quoted = quoted_regions(self.text)
         self.by_start: dict[int, KbSpan] = {}
         self.unnamed: list[tuple[Token, RoleNoun]] = []  # role nouns with neither name nor country

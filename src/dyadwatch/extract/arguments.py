@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import Actor, ActorIndex, Mention, Span
 from dyadwatch.resolve.kb import KnowledgeBase
 
@@ -63,7 +64,6 @@ class ArgumentResolver:
         self.index = index
         self.kb = kb
         self._adhoc: dict[str, str] = {}
-        self._doc_text: str | None = None
         # The two parties of the latest two-party event, for "the two sides" to refer to.
         self.recent: list[Argument] = []
         self.recent_people: list[Argument] = []
@@ -168,7 +168,7 @@ class ArgumentResolver:
         ]
         words = [t for t in words if t.i >= _phrase_start(token, words)]
         start, end = words[0].idx, token.idx + len(token)
-        text = self._text(token)[start:end]
+        text = doc_text(token.doc)[start:end]
         known = self._known_actor(text)
         if known is not None:
             self.index.mentions.append(Mention(start, end, text, known, kind="demonym"))
@@ -185,12 +185,6 @@ class ArgumentResolver:
         self.index.mentions.append(Mention(start, end, text, actor_id, kind="name"))
         return Argument(actor_id, (start, end))
 
-
-    def _text(self, token: Token) -> str:
-        """The document text, read once: spaCy rebuilds `Doc.text` on every access."""
-        if self._doc_text is None:
-            self._doc_text = token.doc.text
-        return self._doc_text
 
     def _known_actor(self, text: str) -> str | None:
         """A state named by a demonym the resolver left unlinked ("North Korean shells")."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dyadwatch.nlp.text import doc_text
 from dyadwatch.ontology import Modality
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -121,7 +122,7 @@ def _backshifted(clause: Token) -> bool:
     if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH_VERBS | {"announce", "promise"}:
         return False
     # Direct speech keeps the speaker's own tense: "would" in a quotation is a conditional.
-    before = clause.doc.text[clause.sent.start_char : clause.idx]
+    before = doc_text(clause.doc)[clause.sent.start_char : clause.idx]
     opened = before.count("“") + before.count('"') - before.count("”")
     return opened % 2 == 0
 

@@ -35,6 +35,7 @@ from dyadwatch.extract.toponym_rules import (
     named_counties,
     qualified_towns,
 )
+from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import ActorIndex, Place
 from dyadwatch.resolve.gazetteer import DATA, Gazetteer, GazetteerEntry, normalize
 from dyadwatch.resolve.home import Home, home_of
@@ -89,7 +90,7 @@ def places(
         spans = sorted(spans + local, key=lambda s: s.start)
         toponyms = _home_names(_toponyms(doc, spans, gazetteer, actors), home)
         resolve([*toponyms, *anchors], context=context, home_country=home.country)
-    text = doc.text
+    text = doc_text(doc)
     return [_place(text, t, toponyms, gazetteer) for t in toponyms]
 
 
@@ -344,7 +345,7 @@ def _matchers(vocab: Vocab, gazetteer: Gazetteer) -> tuple[PhraseMatcher, Phrase
 
 def _attach_qualifiers(doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer) -> None:
     """Qualified names ("Paris, Texas", "Springfield, Ill."): the second narrows the first."""
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     for first, second in itertools.pairwise(toponyms):
         between = text[first.end : second.start]
         if between.strip() != ",":

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from dyadwatch.extract.quote_cues import Found, load_cues
 from dyadwatch.extract.quotes_direct import direct_quotes, marked_spans
 from dyadwatch.extract.quotes_indirect import indirect_quotes
+from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import ActorIndex, Mention, Quote
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -35,7 +36,7 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     cues = load_cues()
     direct = direct_quotes(doc, cues)
     # Reports inside quotation marks ("I think ...") belong to the quote, attributed or not.
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc_text(doc)
     marked = [(m.start, m.end) for m in marked_spans(text)]
     indirect = [
         _over_marks(q, marked)

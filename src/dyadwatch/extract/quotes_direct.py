@@ -16,6 +16,7 @@ from dyadwatch.extract.quote_cues import (
     speaker_span,
 )
 from dyadwatch.extract.quotes_marks import Marked, after_sentence_end, marked_spans
+from dyadwatch.nlp.text import doc_text
 
 __all__ = ["direct_quotes", "marked_spans"]
 
@@ -36,7 +37,7 @@ DIRECT_MIN_WORDS = 5
 def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
     """Quotes in quotation marks that a cue attributes, plus uncued continuations (which share
     the cue of the quote they continue: one attribution in several fragments)."""
-    text = doc.text
+    text = doc_text(doc)
     marks = marked_spans(text)
     found: list[Found] = []
     previous: tuple[Found, Marked] | None = None

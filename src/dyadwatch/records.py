@@ -59,7 +59,7 @@ class Actor:
 
     id: str
     name: str
-    kind: str  # person | organization | state | group
+    kind: str  # person | organization | state | group | region
     country: str | None
     sector: str | None
     code: str | None  # CAMEO-style: RUSGOV, PRKMIL, UNO, ...

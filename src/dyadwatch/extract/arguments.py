@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dyadwatch.extract.triggers import counted
 from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import Actor, ActorIndex, Mention, Span
 from dyadwatch.resolve.kb import KnowledgeBase
@@ -113,11 +114,7 @@ class ArgumentResolver:
         return []
 
     def _one(self, token: Token) -> Argument | None:
-        if token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if inner is not None:
-                token = inner  # "thousands of students"
+        token = counted(token, QUANTITY_NOUNS)  # "thousands of students"
         if token.pos_ == "PRON" and self._mention_covering(token) is None:
             antecedent = _reported_speaker(token)
             if antecedent is not None:

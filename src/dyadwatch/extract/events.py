@@ -16,7 +16,7 @@ from dyadwatch import ontology
 from dyadwatch.extract.arguments import Argument, ArgumentResolver
 from dyadwatch.extract.event_context import confidence, event_date, event_place
 from dyadwatch.extract.lexicon import Lexicon, TriggerEntry, load_lexicon
-from dyadwatch.extract.modality import modality
+from dyadwatch.extract.modality import is_question, modality
 from dyadwatch.extract.triggers import Trigger, find_triggers
 from dyadwatch.ontology import EventType, Modality
 from dyadwatch.records import ActorIndex, Event, Place, Timex
@@ -437,7 +437,7 @@ def _event(
     elif (
         (mod is Modality.FUTURE and event_type in COERCIVE)
         or (mod in {Modality.FUTURE, Modality.HYPOTHETICAL} and _conditional_on(token))
-    ) and _announced(token, governors) and not _question(token):
+    ) and _announced(token, governors) and not is_question(token):
         # PLOVER: an announced coercive act, or any act made conditional ("will withdraw
         # unless ..."), is a threat, and the threat itself was made.
         event_type, mode, mod = EventType.THREATEN, THREAT_MODES.get(event_type), Modality.ASSERTED
@@ -496,10 +496,6 @@ def _asks_a_question(verb: Token) -> bool:
                                   for m in c.children)
         for c in verb.children
     )
-
-
-def _question(token: Token) -> bool:
-    return token.sent.text.rstrip().rstrip("”\"’'").endswith("?")
 
 
 def _conditional_on(token: Token) -> bool:

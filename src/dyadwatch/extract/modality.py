@@ -101,7 +101,7 @@ def _hypothetical(trigger: Token) -> bool:
         if token.i != trigger.i and token.lemma_ in HEDGE_VERBS:
             return True
     top = chain[-1]
-    if top.dep_ == "ROOT" and top.sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+    if top.dep_ == "ROOT" and is_question(top):
         return True
     if any(t.lemma_ in DOUBT_VERBS for t in trigger.ancestors):
         return True  # "analysts doubt that Russia is willing to supply ..."
@@ -110,6 +110,11 @@ def _hypothetical(trigger: Token) -> bool:
         for t in trigger.ancestors if t.dep_ in {"advcl", "ccomp"}
         for c in t.children
     )
+
+
+def is_question(token: Token) -> bool:
+    """The token's sentence ends with a question mark (closing quotes aside)."""
+    return token.sent.text.rstrip().rstrip("”\"’'").endswith("?")
 
 
 def _backshifted(clause: Token) -> bool:

@@ -66,7 +66,9 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
 def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
     lemma = _verb_lemma(verb)
     # The patient: the object, or the subject of a passive ("were released").
-    objects = [_quantified(c) for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}]
+    objects = [
+        counted(c, QUANTITIES) for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}
+    ]
     if verb.lemma_.lower() == "set" and any(c.lower_ == "fire" for c in verb.subtree):
         lemma = "set fire"
     entries = lexicon.verb_entries(lemma) or lexicon.verb_entries(verb.lemma_.lower())
@@ -84,9 +86,9 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
-def _quantified(token: Token) -> Token:
-    """"dozens of activists" → "activists": the class of a quantity is what it counts."""
-    if token.lemma_.lower() not in QUANTITIES and token.pos_ != "NUM":
+def counted(token: Token, quantities: frozenset[str]) -> Token:
+    """"dozens of activists" → "activists": what a quantity (or a number) counts."""
+    if token.lemma_.lower() not in quantities and token.pos_ != "NUM":
         return token
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

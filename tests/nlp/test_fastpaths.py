@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Model, NumpyOps
 
 from dyadwatch.nlp.fastpaths import IndexedMatcher, speed_up
 from dyadwatch.nlp.pipeline import MODEL
@@ -18,14 +19,25 @@ TEXTS = [
 ]
 
 
-def _annotations(doc: Doc) -> list[tuple[str, ...]]:
-    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+def _annotations(doc: Doc) -> list[tuple[str | int, ...]]:
+    return [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+        for t in doc
+    ]
 
 
 def test_same_annotations_as_the_stock_pipeline(nlp: Language) -> None:
     stock = spacy.load(MODEL)
     for text in TEXTS:
         assert _annotations(nlp(text)) == _annotations(stock(text)), text
+
+
+def test_networks_multiply_with_numpy(nlp: Language) -> None:
+    models = {name: getattr(c, "model", None) for name, c in nlp.pipeline}
+    networks = [m for m in models.values() if isinstance(m, Model)]
+    assert {"tok2vec", "ner", "parser"} <= {n for n, m in models.items() if isinstance(m, Model)}
+    layers = [layer for model in networks for layer in model.walk()]
+    assert all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
 
 
 def test_same_matches_as_the_stock_attribute_ruler(nlp: Language) -> None:

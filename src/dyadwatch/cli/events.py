@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import re
-import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from dyadwatch.cli.common import add_db_option, add_format_option
+from dyadwatch.cli.common import (
+    add_db_option,
+    add_format_option,
+    add_period_options,
+    code_value,
+    period_bounds,
+    positive_int,
+)
 from dyadwatch.cli.main import EXIT_FATAL, EXIT_OK
-from dyadwatch.cli.rows import cut, write_cells, write_records_csv, write_records_jsonl
+from dyadwatch.cli.rows import cut, write_cells, write_listing
 from dyadwatch.ontology import EventType, Modality
 from dyadwatch.store import EventRow, Store, resolve_url
-from dyadwatch.store.periods import day_range
 
 # Characters of evidence shown per row in the table: with the other columns this keeps a row
 # near 150 characters; csv and jsonl always carry the whole sentence.
 EVIDENCE_CHARS = 80
 # Widest a TYPE or ACTORS column grows before it is cut (a long list of named actors).
 COLUMN_CHARS = 32
-
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
 
 
 def register(subparsers: Any) -> None:
@@ -44,15 +45,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--actor", type=code_value, metavar="CODE", help="events with CODE on either side"
     )
-    parser.add_argument(
-        "--since",
-        type=period_value,
-        metavar="DATE",
-        help="events dated on or after DATE (2023-09-13, 2023-09 or 2023)",
-    )
-    parser.add_argument(
-        "--until", type=period_value, metavar="DATE", help="events dated on or before DATE"
-    )
+    add_period_options(parser, "events dated")
     parser.add_argument(
         "--type",
         dest="types",
@@ -80,11 +73,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    since = args.since[0] if args.since else None
-    until = args.until[1] if args.until else None
-    if since and until and since > until:
-        print("dyadwatch events: error: --since is after --until", file=sys.stderr)
+    period = period_bounds(args, "events")
+    if period is None:
         return EXIT_FATAL
+    since, until = period
     with Store.open(resolve_url(args.db), create=False) as store:
         events = store.events(
             dyad=args.dyad,
@@ -96,14 +88,7 @@ def run(args: argparse.Namespace) -> int:
             modalities=args.modalities or (),
             limit=args.limit,
         )
-    if args.format == "csv":
-        write_csv(events, sys.stdout)
-    elif args.format == "jsonl":
-        write_jsonl(events, sys.stdout)
-    elif events:
-        write_table(events, sys.stdout)
-    else:
-        print("no events match", file=sys.stderr)
+    write_listing(events, EventRow, args.format, write_table, "no events match")
     return EXIT_OK
 
 
@@ -115,32 +100,6 @@ def dyad_value(text: str) -> tuple[str, str]:
         )
     first, second = (code_value(part) for part in parts)
     return first, second
-
-
-def code_value(text: str) -> str:
-    code = text.strip().upper()
-    if not _CODE.match(code):
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not an actor code: use a country (RUS) or a code (RUSGOV, UNO)"
-        )
-    return code
-
-
-def period_value(text: str) -> tuple[dt.date, dt.date]:
-    days = day_range(text.strip())
-    if days is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
-    return days
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
-    return value
 
 
 def write_table(events: Sequence[EventRow], out: TextIO) -> None:
@@ -160,15 +119,6 @@ def write_table(events: Sequence[EventRow], out: TextIO) -> None:
             )
         )
     write_cells(rows, out)
-
-
-def write_csv(events: Sequence[EventRow], out: TextIO) -> None:
-    """Every field; lists are joined with '|', missing values are empty."""
-    write_records_csv(events, EventRow, out)
-
-
-def write_jsonl(events: Sequence[EventRow], out: TextIO) -> None:
-    write_records_jsonl(events, out)
 
 
 def _side(codes: Sequence[str | None], names: Sequence[str]) -> str:

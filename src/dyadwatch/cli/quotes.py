@@ -7,10 +7,16 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from dyadwatch.cli.common import add_db_option, add_format_option
-from dyadwatch.cli.events import code_value, period_value, positive_int
+from dyadwatch.cli.common import (
+    add_db_option,
+    add_format_option,
+    add_period_options,
+    code_value,
+    period_bounds,
+    positive_int,
+)
 from dyadwatch.cli.main import EXIT_FATAL, EXIT_OK
-from dyadwatch.cli.rows import cut, write_cells, write_records_csv, write_records_jsonl
+from dyadwatch.cli.rows import cut, write_cells, write_listing
 from dyadwatch.store import Store, resolve_url
 from dyadwatch.store.quote_queries import QuoteRow
 
@@ -46,15 +52,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--speaker", metavar="NAME", help="quotes whose speaker's name or words contain NAME"
     )
-    parser.add_argument(
-        "--since",
-        type=period_value,
-        metavar="DATE",
-        help="articles published on or after DATE (2023-09-13, 2023-09 or 2023)",
-    )
-    parser.add_argument(
-        "--until", type=period_value, metavar="DATE", help="articles published on or before DATE"
-    )
+    add_period_options(parser, "articles published")
     parser.add_argument(
         "--kind",
         dest="kinds",
@@ -72,11 +70,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    since = args.since[0] if args.since else None
-    until = args.until[1] if args.until else None
-    if since and until and since > until:
-        print("dyadwatch quotes: error: --since is after --until", file=sys.stderr)
+    period = period_bounds(args, "quotes")
+    if period is None:
         return EXIT_FATAL
+    since, until = period
     speaker = args.speaker.strip() if args.speaker is not None else None
     if speaker == "":
         print("dyadwatch quotes: error: --speaker needs a name", file=sys.stderr)
@@ -91,14 +88,7 @@ def run(args: argparse.Namespace) -> int:
             kinds=args.kinds or (),
             limit=args.limit,
         )
-    if args.format == "csv":
-        write_csv(quotes, sys.stdout)
-    elif args.format == "jsonl":
-        write_jsonl(quotes, sys.stdout)
-    elif quotes:
-        write_table(quotes, sys.stdout)
-    else:
-        print("no quotes match", file=sys.stderr)
+    write_listing(quotes, QuoteRow, args.format, write_table, "no quotes match")
     return EXIT_OK
 
 
@@ -126,12 +116,3 @@ def write_table(quotes: Sequence[QuoteRow], out: TextIO) -> None:
             )
         )
     write_cells(rows, out)
-
-
-def write_csv(quotes: Sequence[QuoteRow], out: TextIO) -> None:
-    """Every field; lists are joined with '|', missing values are empty."""
-    write_records_csv(quotes, QuoteRow, out)
-
-
-def write_jsonl(quotes: Sequence[QuoteRow], out: TextIO) -> None:
-    write_records_jsonl(quotes, out)

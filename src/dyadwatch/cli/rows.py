@@ -6,8 +6,30 @@ import csv
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
+
+
+def write_listing(
+    records: Sequence[Any],
+    row_type: type,
+    output_format: str,
+    write_table: Callable[[Sequence[Any], TextIO], None],
+    nothing: str,
+    out: TextIO | None = None,
+) -> None:
+    """Query results in the chosen --format (on stdout by default); a table of nothing is a
+    line on stderr instead."""
+    out = out or sys.stdout
+    if output_format == "csv":
+        write_records_csv(records, row_type, out)
+    elif output_format == "jsonl":
+        write_records_jsonl(records, out)
+    elif records:
+        write_table(records, out)
+    else:
+        print(nothing, file=sys.stderr)
 
 
 def write_cells(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:

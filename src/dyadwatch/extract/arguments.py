@@ -40,6 +40,13 @@ ACTOR_NOUNS = frozenset({
     "faction", "front", "brigade", "battalion", "unit", "department", "office",
     "university", "school", "hospital", "church", "mosque", "newspaper", "broadcaster",
     "corporation", "club", "team", "association", "federation", "league",
+    "bomber", "gunmen", "assailant", "kidnapper", "sniper", "hacker", "jihadist", "extremist",
+    "separatist", "hijacker", "pirate", "rioter", "mob", "crowd", "squad", "donor", "musician",
+    "artist", "writer", "athlete", "player", "scientist", "expert", "lecturer", "nurse",
+    "physician", "inspector", "observer", "monitor", "negotiator", "mediator", "warplane",
+    "jet", "insurgency", "junta", "landowner", "settler", "youth", "tribesman",
+    "legislator", "senator", "deputy", "mp", "regulator", "watchdog", "contingent", "ally",
+    "partner", "neighbor", "neighbour",
 })
 NON_ACTOR_ENTITY_LABELS = frozenset({
     "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW",
@@ -47,6 +54,14 @@ NON_ACTOR_ENTITY_LABELS = frozenset({
 })
 # Prepositions that lead from a non-actor object to the actor it concerns.
 ABOUT_PREPS = frozenset({"of", "by", "into", "against", "on", "from"})
+# Tried after ABOUT_PREPS: "violations in Zimbabwe", "a camp in Pakistan", "talks about X",
+# "air links with Serbia", "an aid programme for Bosnia".
+PLACE_PREPS = frozenset({"in", "at", "about", "over", "regarding", "concerning", "with",
+                         "for", "to"})
+IMPOSED_ON = frozenset({"on", "against", "upon", "to"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DEMONYM_LABELS = frozenset({"NORP", "GPE"})
+PART_NOUNS = frozenset({"part", "parts", "area", "areas", "region", "regions"})
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "ten", "million", "number", "group",
                             "crowd", "score", "handful", "couple", "majority", "some", "many"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "us"})
@@ -99,19 +114,72 @@ class ArgumentResolver:
         first = {m.actor: m for m in reversed(mentions)}
         return [Argument(a, (first[a].start, first[a].end)) for a in actors]
 
-    def resolve_deep(self, head: Token | None) -> list[Argument]:
-        """Like `resolve`, but an object that is no actor ("condemned the killing of
-        civilians", "an investigation into employees of X") yields the actor it is about."""
+    def resolve_deep(self, head: Token | None, depth: int = 3) -> list[Argument]:
+        """Like `resolve`, but an object that is no actor yields the actor it is about.
+
+        In order: a demonym modifier ("an Armenian proposal", "a Chinese actor"), the agent
+        of a participle ("an offer made by the Taliban"), then the complements that lead to
+        an actor ("condemned the killing of civilians", "an investigation into the dealings
+        of X", "violations in Zimbabwe"), down to `depth` phrases.
+        """
         found = self.resolve(head)
-        if found or head is None:
+        if found or head is None or depth <= 0:
             return found
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ABOUT_PREPS:
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                found = self.resolve(obj)
+        if head.dep_ == "pcomp" and head.pos_ == "VERB":  # "against visiting Prince X"
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            return self.resolve_deep(obj, depth - 1)
+        for child in head.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in DEMONYM_LABELS:
+                found = self._demonym(child)
                 if found:
                     return found
+        for acl in head.children:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN":
+                continue
+            # "an offer made by the Taliban"; "sanctions imposed on India"
+            for prep in acl.children:
+                if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in IMPOSED_ON):
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    found = self.resolve(obj)
+                    if found:
+                        return found
+        for preps in (ABOUT_PREPS, PLACE_PREPS):
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    found = self.resolve_deep(obj, depth - 1)
+                    if found:
+                        return found
         return []
+
+    def resolve_place(self, head: Token | None) -> list[Argument]:
+        """The actor a place name stands for ("in Kashmir"); nothing for common nouns."""
+        if head is None:
+            return []
+        head = counted(head, PART_NOUNS)  # "parts of Kashmir"
+        if head.ent_type_ not in PLACE_LABELS:
+            return []
+        found = self.resolve(head)
+        if found or head.pos_ != "PROPN":
+            return found
+        # A named region ("Kashmir", "the West Bank") stands for the people living there.
+        argument = self._adhoc_actor(head, place=True)
+        return [argument] if argument is not None else []
+
+    def country(self, actor_id: str) -> str | None:
+        return self.index.actor(actor_id).country
+
+    def _demonym(self, token: Token) -> list[Argument]:
+        mention = self._mention_covering(token)
+        if mention is not None:
+            return [Argument(mention.actor, (mention.start, mention.end))]
+        start, end = token.idx, token.idx + len(token)
+        known = self._known_actor(doc_text(token.doc)[start:end])
+        if known is None:
+            return []
+        self.index.mentions.append(
+            Mention(start, end, doc_text(token.doc)[start:end], known, kind="demonym"))
+        return [Argument(known, (start, end))]
 
     def _one(self, token: Token) -> Argument | None:
         token = counted(token, QUANTITY_NOUNS)  # "thousands of students"
@@ -119,8 +187,12 @@ class ArgumentResolver:
             antecedent = _reported_speaker(token)
             if antecedent is not None:
                 token = antecedent
+        # A name in apposition ("his counterpart, Omar al-Razza") and the phrase's own
+        # modifiers come before a possessor ("his Iranian counterpart": Iran, not "his").
+        children = list(token.children)
         candidates = [token] + [
-            c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}
+            c for dep in ("appos", "compound", "amod", "nmod", "poss")
+            for c in children if c.dep_ == dep
         ]
         for candidate in candidates:
             mention = self._mention_covering(candidate) or (
@@ -151,10 +223,10 @@ class ArgumentResolver:
         inside = [m for m in self.index.mentions if start <= m.start and m.end <= end]
         return inside[-1] if inside else None
 
-    def _adhoc_actor(self, token: Token) -> Argument | None:
+    def _adhoc_actor(self, token: Token, *, place: bool = False) -> Argument | None:
         if token.lower_ in PRONOUNS or token.pos_ == "PRON":
             return None
-        named = token.ent_type_ in ACTOR_ENTITY_LABELS or (
+        named = token.ent_type_ in ACTOR_ENTITY_LABELS or (place and token.ent_type_ == "LOC") or (
             token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS
         )
         if not named and token.lemma_.lower() not in ACTOR_NOUNS:

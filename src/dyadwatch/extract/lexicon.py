@@ -25,6 +25,10 @@ class TriggerEntry(BaseModel, frozen=True):
     target: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     embeds: bool = False
+    # False: the object is the actor's own means ("deployed troops") or a topic ("discussed
+    # trade"), never the recipient
+    object_recipient: bool = True
+    intransitive: bool = False  # only without a direct object ("flew to Beijing", not "flew jets")
 
     @model_validator(mode="after")
     def _known_mode_and_contexts(self) -> TriggerEntry:

@@ -11,7 +11,8 @@ from dyadwatch.extract.lexicon import Lexicon, TriggerEntry
 
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 QUANTITIES = frozenset({"part", "parts", "dozen", "hundred", "thousand", "million", "score",
-                        "number", "group", "handful", "batch", "ton", "tonne", "kg", "tons"})
+                        "number", "group", "handful", "batch", "ton", "tonne", "kg", "tons",
+                        "some", "all", "most", "many", "several", "few", "rest", "half"})
 # Heads that a nominal event may modify and still be the event ("an aid package").
 CONTAINERS = frozenset({"package", "program", "programme", "plan", "effort", "operation",
                         "campaign", "mission", "deal", "agreement", "talk", "meeting"})
@@ -53,25 +54,43 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
             continue  # "gulf war allies", "attack helicopters": a modifier, not an event
         entry = _noun_entry(token, lexicon)
         if entry:
-            light = (
-                token.head
-                if token.dep_ in OBJECT_DEPS and _is_light(token.head, lexicon)
-                else None
-            )
+            light = _light_verb_of(token, lexicon)
+            if light is not None and light.i in used:
+                continue  # "provided assistance": the verb's own event names it already
             found.append(Trigger(token, entry, light))
             used.add(token.i)
     return sorted(found, key=lambda t: t.token.i)
 
 
+def _light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
+    """"held talks", "imposed sanctions"; with a preposition, "went on strike"."""
+    if noun.dep_ in OBJECT_DEPS or noun.dep_ == "nsubjpass":
+        return noun.head if _is_light(noun.head, lexicon) else None
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"}:
+        verb = prep.head
+        if f"{verb.lemma_.lower()} {prep.lower_}" in lexicon.light_verbs:
+            return verb
+    return None
+
+
 def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
-    lemma = _verb_lemma(verb)
+    lemma = verb_lemma(verb)
     # The patient: the object, or the subject of a passive ("were released").
     objects = [
         counted(c, QUANTITIES) for c in verb.children if c.dep_ in OBJECT_DEPS | {"nsubjpass"}
     ]
     if verb.lemma_.lower() == "set" and any(c.lower_ == "fire" for c in verb.subtree):
         lemma = "set fire"
-    entries = lexicon.verb_entries(lemma) or lexicon.verb_entries(verb.lemma_.lower())
+    # "called for sanctions", "pushed for reform": a verb with its preposition
+    prepositional = [  # the preposition right after the verb: not "called Kim on Monday"
+        f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
+        if c.dep_ == "prep" and c.i == verb.i + 1
+    ]
+    with_particle = lexicon.verb_entries(lemma) if lemma != verb.lemma_.lower() else []
+    entries = with_particle or next(
+        (found for key in prepositional if (found := lexicon.verb_entries(key))), []
+    ) or lexicon.verb_entries(verb.lemma_.lower())
     for entry in entries:
         if entry.object is not None and any(_in_class(o, entry.object) for o in objects):
             return Trigger(verb, entry)
@@ -81,9 +100,13 @@ def _verb_trigger(verb: Token, lexicon: Lexicon) -> Trigger | None:
             if noun_entry:
                 return Trigger(obj, noun_entry, light_verb=verb)
     for entry in entries:
-        if entry.object is None:
+        if entry.object is None and not (entry.intransitive and _has_object(verb)):
             return Trigger(verb, entry)
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS for c in verb.children)
 
 
 def counted(token: Token, quantities: frozenset[str]) -> Token:
@@ -104,7 +127,12 @@ def _noun_entry(noun: Token, lexicon: Lexicon) -> TriggerEntry | None:
         ]
         + [lemma]
     )
-    for key in (compound, lemma):
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    complement = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    keys = [compound, lemma]
+    if complement is not None:  # "state of emergency", "state of siege"
+        keys.insert(0, f"{lemma} of {complement.lemma_.lower()}")
+    for key in keys:
         for entry in lexicon.noun_entries(key):
             if entry.object is None or any(
                 _in_class(c, entry.object) for c in noun.children if c.dep_ in {"compound", "amod"}
@@ -113,14 +141,14 @@ def _noun_entry(noun: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return None
 
 
-def _verb_lemma(verb: Token) -> str:
+def verb_lemma(verb: Token) -> str:
     """The lemma with its particle ("carry out", "pull back")."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return f"{verb.lemma_.lower()} {particles[0]}" if particles else verb.lemma_.lower()
 
 
 def _is_light(verb: Token, lexicon: Lexicon) -> bool:
-    return (verb.pos_ in {"VERB", "AUX"} and _verb_lemma(verb) in lexicon.light_verbs) or (
+    return (verb.pos_ in {"VERB", "AUX"} and verb_lemma(verb) in lexicon.light_verbs) or (
         verb.lemma_.lower() in lexicon.light_verbs and verb.pos_ in {"VERB", "AUX"}
     )
 

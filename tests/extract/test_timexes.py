@@ -108,6 +108,29 @@ FOUND = [
         "The shooting happened on Oct. 23, 2012, at 10 p.m. near the house.",
         [("Oct. 23, 2012", "DATE", "2012-10-23"), ("10 p.m.", "TIME", "2012-10-23T22:00")],
     ),
+    # touching pieces join only when the whole reads; a clock time takes the date after a comma
+    (
+        "He testified for more than four hours Friday.",
+        [("more than four hours", "DURATION", "PT4H"), ("Friday", "DATE", "2013-03-15")],
+    ),
+    (
+        "Attacks have continued, most recently last October.",
+        [("recently", "DATE", "PAST_REF"), ("last October", "DATE", "2012-10")],
+    ),
+    (
+        "The offer expires at 5 p.m. EST, March 22.",
+        [("5 p.m. EST, March 22", "TIME", "2013-03-22T17:00")],
+    ),
+    # extents: a count before "a year ago" is not part of it; no trailing punctuation
+    ("Sales rose to 40 stores, up from seven a year ago.", [("a year ago", "DATE", "2012")]),
+    (
+        "The paper said on Thursday, March 14:\n\nThe rules must change.",
+        [("Thursday, March 14", "DATE", "2013-03-14")],
+    ),
+    # dates and halves the recogniser misses
+    ("The Aug. 7 Embassy bombings killed 200 people.", [("Aug. 7", "DATE", "2012-08-07")]),
+    ("The crew worked 5 1/2 hours in the rain.", [("5 1/2 hours", "DURATION", "PT5H30M")]),
+    ("``Today is the day,'' he said.", [("Today", "DATE", "2013-03-20")]),
 ]
 
 ANCHORED_ELSEWHERE = [
@@ -156,6 +179,14 @@ NOT_TIMEXES = [
     "A 52-year-old man was arrested.",  # ages are not durations
     "The man, 52 years old, was arrested.",
     "Sat on the mat, the cat purred.",  # "Sat" is a verb, not Saturday
+    "Boxes sell for as little as 99 cents.",  # amounts
+    "He was in his 30s when he moved.",  # ages
+    "Good evening and welcome.",  # greetings
+    "She spoke on ABC's This Week program.",  # names of programmes
+    "This is VOA Today.",
+    "He spent years abroad.",  # bare plural units: TimeBank tags few
+    "It has not been Kellogg's year.",  # a stretch of someone's life or fortunes
+    "Shares rose 5% on the day.",  # "the day": TimeBank leaves it untagged
 ]
 
 

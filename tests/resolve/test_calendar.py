@@ -138,3 +138,10 @@ def test_latest_quarter_has_ended() -> None:
     reported = Anchor(WEDNESDAY, "past", Reference(None, "2012-Q3"))
     assert reported.latest_period() == "2012-Q3"
     assert Anchor(WEDNESDAY, "past").latest_period() is None
+
+
+def test_a_forecast_quarter_is_compared_with_the_last_one_reported() -> None:
+    forecast = Anchor(WEDNESDAY, "past", Reference(None, "2014-Q3"))
+    assert forecast.period_year_back() == "2011-Q4"  # the year-ago period of 2012-Q4
+    current = Anchor(WEDNESDAY, "past", Reference(None, "2013-Q1"))
+    assert current.period_year_back() == "2012-Q1"

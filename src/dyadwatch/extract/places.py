@@ -4,9 +4,11 @@ Detection: spaCy GPE/LOC/FAC entities trimmed of determiners and possessives; a 
 for names the model misses (the hand-kept sites table, countries, US states, cities of 100,000
 people or more) and for demonyms ("Sudanese", "Texans": a nominal or adjectival reference to a
 place, resolved to it and flagged as a metonym, since it never says where something happened);
-datelines ("MANSFIELD --"); the place an organisation is named for ("the Laurel County
-Sheriff's Office", "the University of Alexandria"); the patterns of `toponym_rules` (towns in
-addresses and qualified by their state, bare county names in lists). Once the article's home
+datelines ("MANSFIELD --"); the place an organisation or facility is named for ("the Laurel
+County Sheriff's Office", "Long Beach Airport"), which replaces a facility the gazetteer does
+not know; the patterns of `toponym_rules` (towns in addresses and qualified by their state,
+bare county names in lists, party affiliations, "-based", hyphened pairs, names the
+recogniser cut short). Once the article's home
 state is known, a name seen as a place once is a place everywhere in the article, and proper
 names of towns in the home state are places too (the model often calls them people).
 Resolution is `resolve.places.resolve`; "Paris, Texas" style qualifiers restrict the candidates
@@ -29,11 +31,17 @@ from dyadwatch.extract.toponym_rules import (
     ADMIN_WORDS,
     COUNTY_LIST,
     DATELINE,
+    based_in,
     contained_readings,
     county_lists,
     datelines,
+    hyphened_pairs,
     named_counties,
+    named_for_a_town,
+    org_place,
+    party_homes,
     qualified_towns,
+    widened,
 )
 from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import ActorIndex, Place
@@ -54,12 +62,6 @@ _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "judge", "officer", "coach", "chief", "sgt",
      "lt", "capt", "deputy", "detective", "sheriff"}
 )
-# An organisation named for a place: a country, US state, county, site or big city ("Dublin
-# City Schools" is no Irish county, "Delta Air Lines" no town).
-_ORG_KINDS = frozenset({"country", "state", "county", "site"})
-# A town of any size names a municipal body ("Mount Pleasant City Council", "Whitestown Town
-# Hall", "Greer Police Department"); schools are left out, as they are named for people too.
-_MUNICIPAL = frozenset({"city", "town", "village", "borough", "police", "fire", "civic"})
 
 
 def places(
@@ -162,7 +164,12 @@ def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     spans = datelines(doc)  # first: they win over an entity of the same span
     spans += county_lists(doc, gazetteer)  # "Madison" in "Clarke and Madison counties"
     ents = doc.ents  # rebuilt from the tokens on every access: read it once
-    spans += [t for e in ents if e.label_ in PLACE_LABELS if (t := _trim(e)) is not None]
+    spans += [
+        widened(t, gazetteer)
+        for e in ents
+        if e.label_ in PLACE_LABELS and not named_for_a_town(e, gazetteer, _big(gazetteer))
+        if (t := _trim(e)) is not None
+    ]
     people = [e for e in ents if e.label_ == "PERSON"]
     places_matcher, demonym_matcher = _matchers(doc.vocab, gazetteer)
     for matcher, label in ((places_matcher, "LOC"), (demonym_matcher, "NORP")):
@@ -170,11 +177,14 @@ def _detect(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             if _initial(doc[start]) and not _inside_person(
                 doc, start, end, people
             ):
-                spans.append(Span(doc, start, end, label=label))
-    spans += [s for e in ents if e.label_ == "ORG" if (s := _org_place(e, gazetteer))]
+                span = Span(doc, start, end, label=label)
+                spans.append(widened(span, gazetteer) if label == "LOC" else span)
+    organisations = [e for e in ents if e.label_ in ("ORG", "FAC")]
+    spans += [s for e in organisations if (s := org_place(e, gazetteer, _big(gazetteer)))]
     counties = named_counties(doc, gazetteer)
     spans = [s for s in spans if not _around_county(s, counties)] + counties
     spans += qualified_towns(doc, gazetteer)
+    spans += party_homes(doc, gazetteer) + based_in(doc, gazetteer) + hyphened_pairs(doc, gazetteer)
     return _longest(spans)
 
 
@@ -194,30 +204,6 @@ def _longest(spans: list[Span]) -> list[Span]:
             chosen.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
-
-
-def _org_place(org: Span, gazetteer: Gazetteer) -> Span | None:
-    """The place an organisation is named for: its leading name ("the Laurel County Sheriff's
-    Office", "Fargo Police") or the name after its last "of" ("the University of Alexandria")."""
-    tokens = [t for t in org if t.lower_ not in _TRIM_START]
-    if len(tokens) < 2:
-        return None
-    of = [t.i for t in tokens if t.lower_ == "of" and t.i + 1 < org.end]
-    tails = [(of[-1] + 1, org.end)] if of else []
-    heads = [(tokens[0].i, tokens[0].i + n) for n in range(len(tokens) - 1, 0, -1)]
-    for start, end in tails + heads:
-        span = Span(org.doc, start, end, label="GPE")
-        if end < len(org.doc) and org.doc[end].lower_ in ADMIN_WORDS and end < org.end:
-            span = Span(org.doc, start, end + 1, label="GPE")
-        if not all(_initial(t) or t.lower_ in ADMIN_WORDS for t in span):
-            continue
-        kinds = {c.kind for c in gazetteer.candidates(span.text)}
-        municipal = span.end < org.end and org.doc[span.end].lower_ in _MUNICIPAL
-        if kinds & _ORG_KINDS or normalize(span.text) in _big(gazetteer) or (
-            municipal and "city" in kinds
-        ):
-            return span
-    return None
 
 
 @functools.lru_cache(maxsize=2)

@@ -3,12 +3,13 @@
 Candidates are spaCy's DATE and TIME entities plus a few expressions its NER misses ("now",
 "currently", "the future"; a token Matcher over data/timex/vocabulary.yaml). Entities are cut
 to TimeML extents: leading prepositions go ("on Tuesday" -> "Tuesday"), ranges are split ("the
-quarter ended Sept. 30" -> two), adjacent pieces join ("Friday" + "morning"), ages and bare
-numbers are dropped, and words the normaliser cannot read are shed ("recently last October" ->
-"last October"). Only these spans are normalised; free text is never searched for dates. In
-text order, each stated date becomes the reference time of the anaphoric expressions after it
-("the following year", "a year earlier"); the governing verb's tense picks between the previous
-and the next "Friday".
+quarter ended Sept. 30" -> two), adjacent pieces join when the whole reads ("Friday" +
+"morning", not "recently" + "last October"), ages, amounts, greetings, names of programmes
+("ABC's This Week"), bare plural units ("for years") and bare numbers are dropped, and words
+the normaliser cannot read are shed. Only these spans are normalised; free text is never
+searched for dates. In text order, each stated date becomes the reference time of the
+anaphoric expressions after it ("the following year", "a year earlier"); the governing verb's
+tense picks between the previous and the next "Friday".
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ _YEAR_BACK_PHRASE = re.compile(
     r"the (?:same|corresponding|comparable) (?:period|quarter) (?:last year|a year (?:ago|earlier))"
 )
 _BARE_NUMBER = re.compile(r"[\d.,/-]+")
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", "--"})
+_DECADE = re.compile(r"(?:early |mid |late |mid-)?(?:\d0s|'\d0s)")
+_CLOCK = re.compile(r"\d\s?[ap]\.?m\b|\bnoon\b|\bmidnight\b|\d:\d\d")
 
 
 def timexes(doc: Doc, published: dt.date | None) -> list[Timex]:
@@ -218,9 +222,19 @@ def _extend(span: Span) -> Span:
 
 @functools.cache
 def _matcher(vocab: Vocab) -> Matcher:
+    """The recovered expressions of the vocabulary, calendar dates written out ("Aug. 7",
+    "March 12, 1999") that the recogniser took for part of a name ("the Aug. 7 Embassy
+    bombings"), and counts with a half ("5 1/2 hours"), which it takes for quantities."""
     matcher = Matcher(vocab)
     for words in vocabulary()["recover"]:
         matcher.add("TIMEX", [[{"LOWER": str(w)} for w in words]])
+    months = [m.title() for m in vocabulary()["months"]]
+    month = {"ORTH": {"IN": months + [f"{m}." for m in months]}}
+    day = {"TEXT": {"REGEX": r"^(?:[1-9]|[12]\d|3[01])$"}}
+    year = {"TEXT": {"REGEX": r"^(?:1[89]\d\d|20\d\d)$"}}
+    matcher.add("TIMEX", [[month, day], [month, day, {"ORTH": ","}, year]])
+    units = sorted(_PLURAL_UNITS | {"hours", "minutes"})
+    matcher.add("TIMEX", [[{"LIKE_NUM": True}, {"ORTH": "1/2"}, {"LOWER": {"IN": units}}]])
     return matcher
 
 
@@ -287,12 +301,18 @@ def _trim(span: Span) -> Span | None:
     """Drop the words around a time expression that TimeML leaves outside its extent."""
     leading = set(vocabulary()["leading_trim"])
     doc, start, end = span.doc, span.start, span.end
-    while start < end and (doc[start].lower_ in leading or _drop_article(doc, start, end)):
+    while start < end and (
+        doc[start].lower_ in leading
+        or _drop_article(doc, start, end)
+        or _count_before_article(doc, start, end)
+    ):
         if doc[start].lower_ == "at" and start + 1 < end and doc[start + 1].lower_ == "least":
             break  # "at least 30 days" is one expression
         start += 1
     while start < end and (
-        doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "of", "or", "and", "the")
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in ("'s", "’s", "of", "or", "and", "the")
     ):
         end -= 1
     if end - start > 1 and doc[end - 1].lower_ == "later" and doc[end - 2].lower_ in _UNIT_WORDS:
@@ -319,6 +339,11 @@ def _readable(span: Span) -> Span:
 def _reads(span: Span) -> bool:
     """Whether a rule of the normaliser reads the whole span, whatever the anchors."""
     return interpret(span.text, _ANY_DAY, reference=ANY_REFERENCE) is not None
+
+
+def _count_before_article(doc: Doc, start: int, end: int) -> bool:
+    """A number that counts something else before "a year ago" ("up from seven a year ago")."""
+    return doc[start].like_num and start + 1 < end and doc[start + 1].lower_ in ("a", "an")
 
 
 def _drop_article(doc: Doc, start: int, end: int) -> bool:
@@ -349,17 +374,74 @@ def _keep(span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if "old" in text.replace("-", " ").split() or after == "old" or before in ("aged", "age"):
         return False
+    vocab = vocabulary()
+    if any(t.lower_ in vocab["not_timex_words"] for t in span):
+        return False  # an amount: "as little as 99 cents"
+    if before in vocab["age_determiners"] and _DECADE.fullmatch(text):
+        return False  # an age: "in his 30s"
+    if before in vocab["greeting_words"] and text in vocab["day_parts"]:
+        return False  # a greeting: "Good evening"
+    if _in_a_name(span):
+        return False
+    if len(span) == 1 and text in _PLURAL_UNITS | {"hours", "minutes", "centuries"}:
+        return False  # "for years": TimeBank tags under a third of the bare plural units
+    possessed = before in ("'s", "’s") or (span.start > 0 and doc[span.start - 1].tag_ == "PRP$")
+    if len(span) == 1 and text in _UNIT_WORDS and possessed:
+        return False  # "Kellogg's year", "his year in kindergarten": a stretch of a life
     if _BARE_NUMBER.fullmatch(text):
         return bool(_YEARISH.fullmatch(text)) or "/" in text or text.count("-") == 2
     return True
 
 
+def _in_a_name(span: Span) -> bool:
+    """A time word capitalised inside a sentence belongs to a name: "ABC's This Week", "VOA
+    Today", "Monday Night Football"."""
+    words = vocabulary()["name_words"]
+    if span.text.lower() in vocabulary()["holidays"]:
+        return False
+    return any(
+        t.lower_ in words and t.is_title and not _opens_sentence(t) for t in span
+    )
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Whether `token` opens a sentence or a paragraph, after opening quotes if any."""
+    i = token.i - 1
+    while i >= 0 and _mark(token.doc[i]) and token.doc[i].text not in _SENTENCE_ENDS:
+        i -= 1
+    return i < 0 or i < token.sent.start or token.doc[i].is_space or (
+        token.doc[i].text in _SENTENCE_ENDS
+    )
+
+
+def _mark(token: Token) -> bool:
+    """Punctuation, including the backquotes of ``quoted'' text that spaCy leaves unmarked."""
+    return not token.is_space and not any(c.isalnum() for c in token.text)
+
+
 def _join_adjacent(spans: list[Span]) -> list[Span]:
-    """Join touching pieces into one expression: "Friday" + "morning", "5 p.m. EST" + "Nov. 9"."""
+    """Join touching pieces into one expression ("Friday" + "morning", "5 p.m. EST" + "Nov. 9"),
+    and a clock time and the date after its comma ("5 p.m. EST, Nov. 6"), when the normaliser
+    reads the whole: "more than four hours" + "Friday" and "recently" + "last October" stay
+    apart."""
     joined: list[Span] = []
     for span in spans:
-        if joined and joined[-1].end == span.start:
-            joined[-1] = span.doc[joined[-1].start : span.end]
-        elif not joined or joined[-1].end <= span.start:
+        previous = joined[-1] if joined else None
+        if previous is not None and _joins(previous, span):
+            joined[-1] = span.doc[previous.start : span.end]
+        elif previous is None or previous.end <= span.start:
             joined.append(span)
     return joined
+
+
+def _joins(first: Span, second: Span) -> bool:
+    doc = first.doc
+    whole = doc[first.start : second.end]
+    if first.end == second.start:
+        return _reads(whole) or not (_reads(first) and _reads(second))
+    return (
+        first.end + 1 == second.start
+        and doc[first.end].text == ","
+        and _CLOCK.search(first.text.lower()) is not None
+        and _reads(whole)
+    )

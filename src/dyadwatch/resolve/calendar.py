@@ -192,10 +192,17 @@ class Anchor:
         return ymd(int(year), month, day)
 
     def period_year_back(self) -> str | None:
-        """The quarter or half under discussion, a year earlier: "a year ago" in earnings news."""
-        if self.reference.period is None:
+        """The quarter or half under discussion, a year earlier: "a year ago" in earnings news.
+
+        A quarter still to come (a forecast: "the third quarter of 1990") is compared with
+        nothing yet: the year-ago period is that of the last quarter ended by publication.
+        """
+        period = self.reference.period
+        if period is None:
             return None
-        year, _, part = self.reference.period.partition("-")
+        if "-Q" in period and self.published is not None and period > self.quarter(0):
+            period = self.quarter(-1)
+        year, _, part = period.partition("-")
         return f"{int(year) - 1:04d}" + (f"-{part}" if part else "")
 
     def period_in(self, year: str | None) -> str | None:

@@ -41,6 +41,9 @@ NEAR_KM, NEAR_BONUS = 100.0, 1.0  # within this distance of another place the ar
 # Co-location: a reading with readings of other names of the article nearby ("Athens" with
 # "Clarke County" is Athens, Georgia). Each other name counts min(1, CROWD / its readings), so
 # that "Madison", a town in most states, supports little; the bonus is capped at COLOCATED_MAX.
+# A name counts fully, however many its readings, when its readings and the toponym's meet in at
+# most CROWD places ("Paris" and "Henry County" only in Tennessee): on LGL's even-numbered
+# articles acc@161 0.822 -> 0.830, on the odd ones (held out) 0.798 -> 0.800.
 COLOCATED_BONUS, COLOCATED_MAX, CROWD = 1.0, 2.0, 3
 # A name whose most populous reading is this many times larger than the next votes for it,
 # with half the weight of an unambiguous name.
@@ -225,12 +228,13 @@ class Grid:
 
     def __init__(self, toponyms: Sequence[Toponym]) -> None:
         self._cells: dict[tuple[int, int], list[tuple[str, float, float, float]]] = {}
-        seen: set[str] = set()
+        self._points: dict[str, list[tuple[float, float]]] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
         for toponym in toponyms:
-            if toponym.key in seen or toponym.demonym:
+            if toponym.key in self._points or toponym.demonym:
                 continue
-            seen.add(toponym.key)
             local = [c for c in toponym.candidates if _local(c)]
+            self._points[toponym.key] = [(c.lat or 0.0, c.lon or 0.0) for c in local]
             weight = min(1.0, CROWD / max(1, len(local)))
             for entry in local:
                 assert entry.lat is not None and entry.lon is not None
@@ -240,19 +244,41 @@ class Grid:
                 )
 
     def support(self, entry: GazetteerEntry, key: str) -> float:
-        """How many other names of the article have a reading within NEAR_KM of `entry`."""
+        """How many other names of the article have a reading within NEAR_KM of `entry`.
+
+        Each counts with its own weight (few readings, much weight), or fully when its
+        readings and those of `key` meet in at most CROWD places: "Paris" and "Henry County"
+        have many readings each but lie together only in Tennessee.
+        """
         if entry.lat is None or entry.lon is None or not self._cells:
             return 0.0
-        lat, lon = entry.lat, entry.lon
         best: dict[str, float] = {}
+        for other, weight in self._near(entry.lat, entry.lon):
+            if other != key:
+                weight = max(weight, min(1.0, CROWD / max(1, self._meetings(key, other))))
+                best[other] = max(weight, best.get(other, 0.0))
+        return sum(best.values())
+
+    def _near(self, lat: float, lon: float) -> list[tuple[str, float]]:
+        """The names with a reading within NEAR_KM of a point, with their weights."""
+        found = []
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
                 cell = (math.floor(lat) + dlat, math.floor(lon) + dlon)
                 for other, olat, olon, weight in self._cells.get(cell, ()):
-                    nearer = other != key and weight > best.get(other, 0.0)
-                    if nearer and _km(lat, lon, olat, olon) <= NEAR_KM:
-                        best[other] = weight
-        return sum(best.values())
+                    if _km(lat, lon, olat, olon) <= NEAR_KM:
+                        found.append((other, weight))
+        return found
+
+    def _meetings(self, key: str, other: str) -> int:
+        """How many pairs of readings of two names lie within NEAR_KM of each other."""
+        pair = (key, other)
+        if pair not in self._pairs:
+            self._pairs[pair] = sum(
+                name == other for lat, lon in self._points.get(key, ()) for name, _ in
+                self._near(lat, lon)
+            )
+        return self._pairs[pair]
 
 
 def locate(toponym: Toponym, toponyms: Sequence[Toponym], gazetteer: Gazetteer) -> tuple[

@@ -20,8 +20,8 @@ class TimexValue:
 VOCABULARY_SECTIONS = (
     "months", "weekdays", "seasons", "day_parts", "clock_words", "numbers", "vague_numbers",
     "ordinals", "units", "references", "sets", "holidays", "weekday_holidays", "leading_trim",
-    "split_words", "not_timex", "recover", "forward_verbs", "forward_cues",
-    "intention_verbs",
+    "split_words", "not_timex", "not_timex_words", "name_words", "age_determiners",
+    "greeting_words", "recover", "forward_verbs", "forward_cues", "intention_verbs",
 )  # fmt: skip
 
 

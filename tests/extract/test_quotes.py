@@ -86,7 +86,7 @@ FOUND = [
     # indirect
     (
         "Lena Novak said that the army would withdraw by Friday.",
-        ("the army would withdraw by Friday", "indirect", "said", "Lena Novak"),
+        ("that the army would withdraw by Friday", "indirect", "said", "Lena Novak"),
     ),
     (
         "The prime minister told parliament the budget was balanced.",
@@ -94,7 +94,7 @@ FOUND = [
     ),
     (
         "The agency warned that prices could rise sharply.",
-        ("prices could rise sharply", "indirect", "warned", "The agency"),
+        ("that prices could rise sharply", "indirect", "warned", "The agency"),
     ),
     (
         "The talks collapsed on Monday, Tom Reyes said.",
@@ -106,7 +106,7 @@ FOUND = [
     ),
     (
         "The embassy issued a statement saying that the visit was postponed.",
-        ("the visit was postponed", "indirect", "saying", "a statement"),
+        ("that the visit was postponed", "indirect", "saying", "a statement"),
     ),
     (
         "Ana Ruiz: Budget cuts will hurt schools.",
@@ -194,7 +194,7 @@ FOUND = [
     ),
     (
         "It appears that the ceasefire is holding.",
-        ("the ceasefire is holding", "indirect", "appears", None),
+        ("that the ceasefire is holding", "indirect", "appears", None),
     ),
     # viewing as, passive stance with an agent
     (
@@ -224,6 +224,41 @@ FOUND = [
         "Sanders voted to ban the pipeline.",
         ("to ban the pipeline", "indirect", "voted", "Sanders"),
     ),
+    # a pronoun object is what the stance is about
+    ("The senator praised him.", ("him", "indirect", "praised", "The senator")),
+    # a report framing the clause it hangs from
+    (
+        "As the Daily Courier reported, the mill will close in May.",
+        ("the mill will close in May", "indirect", "reported", "the Daily Courier"),
+    ),
+    # what a speech verb says without a clause
+    (
+        "Asked whether he would run, the governor said no.",
+        ("no", "indirect", "said", "the governor"),
+    ),
+    (
+        "The suspect claimed self-defense.",
+        ("self-defense", "indirect", "claimed", "The suspect"),
+    ),
+    # any verb or adjective with a "that" clause and a subject
+    (
+        "Some farmers are worried that the river will flood.",
+        ("that the river will flood", "indirect", "worried", "Some farmers"),
+    ),
+    # cue nouns with an infinitive, stances received "from" someone
+    (
+        "His call to close the border angered the mayors.",
+        ("to close the border", "indirect", "call", "His"),
+    ),
+    (
+        "The mayor won support from the unions.",
+        ("The mayor", "indirect", "support", "the unions"),
+    ),
+    # a clause before ", said X" when the parser hangs it elsewhere is still the content
+    (
+        "The harbour will reopen next week, said port officials.",
+        ("The harbour will reopen next week", "indirect", "said", "port officials"),
+    ),
 ]
 
 
@@ -239,7 +274,7 @@ NOT_QUOTES = [
     "Did the minister say that the border would reopen?",  # a question, not a report
     "Crowds watched “Saturday Night Live” at the bar.",
     "The said agreement expired in May.",  # "said" as an adjective
-    "The senator praised him.",  # a lone pronoun object is a person, not content
+    "The senator visited him.",  # not a cue
     "The minister told reporters on Monday.",  # an addressee is not content
     "The storm destroyed the old harbour.",  # not a cue
     "She took a job at the bank.",

@@ -35,13 +35,18 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     """All quotes of `doc` in text order, speakers resolved against `actors`."""
     cues = load_cues()
     direct = direct_quotes(doc, cues)
-    # Reports inside quotation marks ("I think ...") belong to the quote, attributed or not.
+    # Reports inside quotation marks ("I think ...") belong to the quote, attributed or not; a
+    # report of the same cue that runs beyond the quote ("Kasich: ‘We will win’ in Ohio") stays.
     text = doc_text(doc)
     marked = [(m.start, m.end) for m in marked_spans(text)]
     indirect = [
         _over_marks(q, marked)
         for q in indirect_quotes(doc, cues, marked)
-        if not any(_overlaps(q, d) for d in direct if d.kind == "direct")
+        if not any(
+            _overlaps(q, d) and (q.cue != d.cue or _holds(d, q))
+            for d in direct
+            if d.kind == "direct"
+        )
     ]
     found = sorted(_fold_partials(direct, indirect), key=lambda q: (q.start, q.end))
     resolver = _Resolver(text, actors, marked)

@@ -15,6 +15,7 @@ from dyadwatch.extract.quote_cues import (
     source_phrase_at,
     speaker_span,
 )
+from dyadwatch.extract.quotes_colon import colon_source
 from dyadwatch.extract.quotes_marks import Marked, after_sentence_end, marked_spans
 from dyadwatch.nlp.text import doc_text
 
@@ -76,6 +77,8 @@ def _attributed(
         for token in _after(doc, mark.end, after_to):
             if is_verb(token, cues.speech_verbs):
                 return Found(*span, kind, cue_span(token), attribution(token, cues, outside=span))
+    elif mark.closed and (verb := _bare_attribution(_after(doc, mark.end, after_to), cues)):
+        return Found(*span, kind, cue_span(verb), attribution(verb, cues, outside=span))
     before = _before(doc, mark, before_from)
     if before and (before[-1].text in {":", ","} or is_verb(before[-1], cues.speech_verbs)):
         for token in reversed(before):
@@ -85,12 +88,28 @@ def _attributed(
                 speaker = speaker_span(source) if source is not None else None
                 return Found(*span, "direct", (phrase.start_char, phrase.end_char), speaker)
             if is_verb(token, cues.speech_verbs | cues.stance_verbs):
-                cue_kind = "direct" if before[-1].text in {":", ","} else kind
+                cue_kind = "direct" if _introduced(before, token, inner) else kind
                 return Found(*span, cue_kind, cue_span(token), attribution(token, cues))
+        named = colon_source(before[:-1]) if before[-1].text == ":" else None
+        if named is not None:
+            colon = before[-1].idx
+            return Found(*span, "direct", (colon, colon + 1), named)
     governor = _governing_cue(inner, cues, span)
     if governor is not None:
         return Found(*span, kind, cue_span(governor), attribution(governor, cues, outside=span))
     return None
+
+
+def _introduced(before: list[Token], verb: Token, inner: list[Token]) -> bool:
+    """A quote the verb introduces as speech of its own (He said: “...”; He said, “We ...”),
+    not a fragment after a comma inside a reported clause (he said that if we go, “all is
+    lost”)."""
+    if before[-1].text == ":":
+        return True
+    if before[-1].text != ",":
+        return False
+    words = [t for t in inner if t.is_alpha]
+    return before[-2:-1] == [verb] or (bool(words) and words[0].text[:1].isupper())
 
 
 def _governing_cue(inner: list[Token], cues: Cues, span: tuple[int, int]) -> Token | None:
@@ -105,10 +124,17 @@ def _governing_cue(inner: list[Token], cues: Cues, span: tuple[int, int]) -> Tok
         below = None
         for ancestor in [head, *head.ancestors]:
             if is_verb(ancestor, lemmas) and not _aspectual(ancestor, below, cues):
-                return ancestor
+                return ancestor if _same_paragraph(ancestor, span) else None
             below = ancestor
         return None
     return None
+
+
+def _same_paragraph(token: Token, span: tuple[int, int]) -> bool:
+    """No paragraph break between `token` and `span` (the parser may run a sentence that ends a
+    quote on into the next paragraph)."""
+    text = doc_text(token.doc)
+    return "\n" not in text[min(token.idx, span[1]) : max(token.idx, span[0])]
 
 
 def _aspectual(verb: Token, below: Token | None, cues: Cues) -> bool:
@@ -141,6 +167,20 @@ def _is_clause(inner: list[Token]) -> bool:
     )
 
 
+def _bare_attribution(after: list[Token], cues: Cues) -> Token | None:
+    """The verb of a sentence that only attributes the quote before it, closed by a full stop
+    (“We won.” Trump said.): a speech verb with nothing to report of its own."""
+    if not after or after[-1].i + 1 >= len(after[-1].doc):
+        return None
+    if after[-1].nbor(1).text not in SENTENCE_END:
+        return None
+    for token in after:
+        if is_verb(token, cues.speech_verbs):
+            own = {c.dep_ for c in token.children}
+            return None if own & {"ccomp", "dobj", "xcomp"} else token
+    return None
+
+
 def _after(doc: Doc, start: int, stop: int) -> list[Token]:
     """Tokens after a quote up to the end of its sentence, the next quote or the window."""
     tokens: list[Token] = []
@@ -154,8 +194,16 @@ def _after(doc: Doc, start: int, stop: int) -> list[Token]:
 
 
 def _before(doc: Doc, mark: Marked, previous_end: int | None) -> list[Token]:
-    """Tokens of the sentence before a quote's opening mark, after any earlier quote."""
+    """Tokens of the sentence before a quote's opening mark, after any earlier quote; for a
+    quote that opens its paragraph, the sentence that ends the paragraph before with a colon
+    (“He told the crowd:” then the quote as a paragraph of its own)."""
     start = max(mark.paragraph_start, previous_end or 0)
+    if mark.start == mark.paragraph_start:
+        text = doc_text(doc)
+        lead = text[:start].rstrip()
+        if not lead.endswith(":") or (previous_end or 0) >= len(lead):
+            return []
+        start = max(lead.rfind("\n") + 1, previous_end or 0)
     tokens = [t for t in _tokens_from(doc, start, mark.start, whole=True) if not t.is_space]
     cut = max((i + 1 for i, t in enumerate(tokens) if t.text in SENTENCE_END), default=0)
     return tokens[cut:]

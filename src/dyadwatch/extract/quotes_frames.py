@@ -1,7 +1,8 @@
-"""Attitude frames beyond "X said Y": stance nouns ("his support for the bill"), appearance
-("the team appeared paralyzed"), viewing-as ("voters see him as a uniter") and passive stance
-("the plan was praised by the union"). Each returns the content tokens (and for nouns the cue
-and author); `quotes_indirect` turns them into quotes."""
+"""Attitude frames beyond "X said Y": stance nouns ("his support for the bill", "Rubio won
+support from governors"), appearance ("the team appeared paralyzed"), viewing-as ("voters see
+him as a uniter"), passive stance ("the plan was praised by the union"), what a speech verb says
+without a clause ("said no") and the clause before ", said X". Each returns the content tokens
+(and for nouns the cue and author); `quotes_indirect` turns them into quotes."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ COMPLEMENT_DEPS = frozenset({"ccomp"})
 # Dependents of a phrase that, after a comma, add to it rather than restrict it.
 NON_RESTRICTIVE_DEPS = frozenset({"relcl", "appos", "acl"})
 # Complements of "seem"/"appear" that make a judgement ("seemed tired", "appears to be winning").
+# Prepositions that name who holds a stance someone receives ("support from unions").
+RECEIVED_FROM = frozenset({"from", "among"})
+# Adverbs that stand for what was said ("said so", "did not say when").
+SAID_ADVERBS = frozenset({"so", "otherwise", "when", "why", "how", "where"})
+# Objects of a speech verb that name whom it addresses ("assured them", "informed me").
+ADDRESSEE_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "them"})
 APPEARANCE_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr"})
 
 
@@ -53,14 +60,40 @@ def noun_stance(noun: Token, cues: Cues) -> NounStance | None:
         ),
         None,
     )
-    if prep is None:
-        return None
+    received = received_stance(noun, cues)
+    if prep is None or received is not None:
+        return received
     obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
-    author = _noun_author(noun)
+    author = noun_author(noun)
     if obj is None or author is None:
         return None
     content = list(noun.doc[obj.left_edge.i : restrictive_edge(obj) + 1])
     return NounStance(content, (noun.idx, prep.idx + len(prep.text)), author)
+
+
+def received_stance(noun: Token, cues: Cues) -> NounStance | None:
+    """A stance someone receives ("Rubio won support from governors", "Clinton has the backing
+    of unions"): the holder follows "from", "among" or "the ... of"; the content is the subject
+    of the verb whose object the noun is."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in {n for n, _ in cues.noun_prepositions}:
+        return None
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    # The parser hangs "from" on the noun or on the verb ("won support | from governors").
+    after = [c for c in noun.rights] + [c for c in noun.head.rights if c.i > noun.i]
+    prep = next(
+        (
+            c
+            for c in after
+            if c.dep_ == "prep" and (c.lower_ in RECEIVED_FROM or (definite and c.lower_ == "of"))
+        ),
+        None,
+    )
+    holder = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if prep is None or holder is None or subject is None:
+        return None
+    content = list(noun.doc[subject.left_edge.i : restrictive_edge(subject) + 1])
+    return NounStance(content, (noun.idx, noun.idx + len(noun.text)), holder)
 
 
 def appearance(cue: Token) -> list[Token] | None:
@@ -100,10 +133,11 @@ def passive_object(cue: Token) -> list[Token] | None:
     return list(cue.doc[subject.left_edge.i : restrictive_edge(subject) + 1])
 
 
-def _noun_author(noun: Token) -> Token | None:
+def noun_author(noun: Token) -> Token | None:
     """Who holds a stance noun: its possessor ("his", "Clinton's"), its "by" agent, the subject
     it is predicated of ("Dayton is a supporter of X"), the name it stands beside ("Adelson, a
-    supporter of X") or the subject of the act done "in support of" something."""
+    supporter of X"), the subject of the verb whose object it is ("voiced support for X") or
+    the subject of the act done "in support of" something."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -114,6 +148,54 @@ def _noun_author(noun: Token) -> Token | None:
         return next((c for c in head.children if c.dep_ == "nsubj"), None)
     if noun.dep_ == "appos" and head.pos_ in {"PROPN", "NOUN", "PRON"}:
         return head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB":
+        # "Trump raised questions about X", "she voiced support for Y": the doer holds it.
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def what_was_said(cue: Token, cues: Cues) -> list[Token] | None:
+    """What a speech verb without a clause says: its object ("said the same", "claimed
+    self-defense", "said that"), an answer ("said yes", "said so"), or the clause the parser
+    took for an infinitive ("said legalizing it could help"). Only verbs whose object is what
+    they report take it ("read the files" reads no report); verbs that address someone ("told
+    reporters", "urged voters") have the addressee as object, not the content."""
+    if cue.lemma_.lower() in cues.intention_verbs:
+        return None
+    reports_object = cue.lemma_.lower() in cues.object_verbs
+    for child in cue.rights:
+        if child.dep_ == "dobj" and reports_object:
+            if _addressee(child):
+                return None
+            return list(cue.doc[child.left_edge.i : restrictive_edge(child) + 1])
+        if child.dep_ == "intj" or (child.dep_ == "advmod" and child.lower_ in SAID_ADVERBS):
+            return [child]
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and reports_object:
+            return list(child.subtree)
+    return None
+
+
+def _addressee(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lower_ in ADDRESSEE_PRONOUNS
+
+
+def paragraph_between(a: Token, b: Token) -> bool:
+    return any("\n" in t.text for t in a.doc[min(a.i, b.i) : max(a.i, b.i)])
+
+
+def leading_clause(cue: Token) -> list[Token]:
+    """The words from the start of the cue's paragraph up to the comma before its clause
+    ("Obama's rise surprised many, said several observers")."""
+    doc = cue.doc
+    before = {t.i for c in cue.lefts if c.dep_ in COMPLEMENT_DEPS for t in c.subtree}
+    left = cue.i
+    while left > 0 and doc[left - 1].text != "," and left - 1 not in before:
+        left -= 1
+    if left == 0 or doc[left - 1].text != ",":
+        return []
+    start = left - 1
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    return list(doc[start : left - 1])

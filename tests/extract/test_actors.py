@@ -231,6 +231,14 @@ GENERAL_CASES = [
     ("The Security Council condemned the attack.", "Security Council", (None, "IGO", "UNO")),
     ("The Tamil Tigers attacked an army camp.", "Tamil Tigers", ("LKA", "REB", "LKAREB")),
     ("The Sinaloa Cartel smuggled the drugs.", "Sinaloa Cartel", ("MEX", "CRM", "MEXCRM")),
+    # a name after a title: a person with the title's country and sector; the body a title
+    # belongs to names the sector
+    ("The Colombian Sergeant Pablo Emilio Moncayo was freed.", "Pablo Emilio Moncayo",
+     ("COL", "MIL", "COLMIL")),
+    ("Senate President Bukola Saraki met the governor.", "Bukola Saraki", (None, "LEG", None)),
+    ("Nigerian President Buhari met the governor.", "Buhari", ("NGA", "GOV", "NGAGOV")),
+    # a place that acts or is acted upon is a party
+    ("Kashmir rejected the plan.", "Kashmir", (None, None, None)),
 ]
 
 
@@ -256,3 +264,15 @@ def test_bodies_are_referred_to_by_their_head_noun(resolved) -> None:  # type: i
     index = resolved(text)
     assert actor_of(index, "court", 0) == actor_of(index, "Constitutional Court of Ruritania")
     assert actor_of(index, "party", 0) == actor_of(index, "Labour Party")
+
+
+def test_names_with_digits_are_not_people(resolved) -> None:  # type: ignore[no-untyped-def]
+    index = resolved("COVID-19 spread across Lagos, and Smith said H5N1 was next.")
+    assert not [m for m in index.mentions if any(c.isdigit() for c in m.text)]
+
+
+def test_named_bodies_of_one_country_are_distinct(resolved) -> None:  # type: ignore[no-untyped-def]
+    index = resolved("The Michigan Department of Health funds the Wyoming Housing Authority.")
+    first = actor_of(index, "Michigan Department of Health")
+    second = actor_of(index, "Wyoming Housing Authority")
+    assert first is not None and second is not None and first != second

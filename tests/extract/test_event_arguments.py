@@ -65,8 +65,31 @@ RECIPIENTS = [
     ("Russia threatened to halt the talks if the United States deploys new missiles.",
      "THREATEN", ["RUS"], ["USA"]),
     # a meeting abroad: the place is the host
-    ("Nigerian President Buhari attended a summit in France.", "CONSULT",
-     ["Nigerian President Buhari"], ["FRA"]),
+    ("Nigerian President Buhari attended a summit in France.", "CONSULT", ["NGA"], ["FRA"]),
+    # the host is the source of a hosted visit (CAMEO 043)
+    ("Macron hosted the Japanese prime minister.", "CONSULT", ["FRA"], ["JPN"]),
+    # the subject of "faces criticism" undergoes the act
+    ("Iran faces criticism from the United Nations.", "ACCUSE", ["UNO"], ["IRN"]),
+    # a place reached through the object's modifier, or a goal hung on its relative clause
+    ("The rebels declared a ceasefire effective from Sunday in Darfur.", "RETREAT", ["rebel"],
+     ["Darfur"]),
+    ("Italy returned a statue that was stolen in 1990 to Greece.", "RETREAT", ["ITA"], ["GRC"]),
+    ("Kenya reduced tariffs on Ugandan exports.", "CONCEDE", ["KEN"], ["UGA"]),
+    # unnamed victims: the place of the attack is coded beside them
+    ("Gunmen killed 12 people in two attacks in Nigeria.", "ASSAULT", ["gunman"],
+     ["NGA", "people"]),
+    # a refusal until a condition is met, a threat: addressed to who must act, or the victim
+    ("The workers will not end the strike until the company raises wages.", "REJECT",
+     ["worker"], ["company"]),
+    ("Hezbollah threatened to shell Haifa if Israel attacks Beirut.", "THREATEN", ["LBN"],
+     ["Haifa"]),
+    # two named bodies of one country are two actors
+    ("The Ohio Department of Health gave a grant to the Dayton Housing Authority.", "AID",
+     ["USA"], ["Dayton Housing Authority"]),
+    ("The army cracked down on protesters in Kashmir.", "COERCE", ["army"], ["protesters"]),
+    # last resort: the party named nearest after the trigger in its clause
+    ("The governor imposed a curfew after clashes between farmers and the Fulani herders.",
+     "COERCE", ["governor"], ["farmer"]),
 ]
 
 
@@ -83,6 +106,9 @@ def test_recipient_is_found(
     [
         "Chad and Sudan agreed to exchange prisoners.",  # joint actors: no recipient
         "India and China held talks in New Delhi on Monday.",  # a venue at home
+        # whoever reports the act is no party to it
+        "Rebels attacked the village, according to the Syrian army.",
+        "Rebels attacked the village, the Syrian army said.",
     ],
 )
 def test_no_recipient(annotator: Any, text: str) -> None:

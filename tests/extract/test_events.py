@@ -202,3 +202,24 @@ def test_a_number_of_things_is_not_a_pair_of_actors(annotator: Any) -> None:
     )
     fired = next(e for e in events if e["trigger"] == "fired")
     assert fired["target"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "modality"),
+    [
+        # "would" with a date ahead and no condition is a plan; with a condition, a hypothesis
+        ("Japan would hold talks with China next month.", "AGREE", "future"),
+        ("Japan would hold talks with China if Beijing agreed.", "CONSULT", "hypothetical"),
+        ("Iran will join forces with Russia.", "AGREE", "future"),
+        ("The minister will lead a delegation on a visit to China next week.", "AGREE",
+         "future"),
+        # PLOVER: an announced retreat is a CONCEDE, still ahead
+        ("The rebels said they will release Colonel Pedro Ruiz.", "CONCEDE", "future"),
+        # an announced boycott is a threat, and it was made
+        ("The opposition said they will boycott the election.", "THREATEN", "asserted"),
+    ],
+)
+def test_planned_acts(annotator: Any, text: str, etype: str, modality: str) -> None:
+    events = code(annotator, text)
+    assert [(e["type"], e["modality"]) for e in events] == [(etype, modality)], events
+    assert events[0]["source"]

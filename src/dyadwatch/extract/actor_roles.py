@@ -79,7 +79,7 @@ def describe(tokens: list[Token], head: RoleNoun | None, kb: KnowledgeBase,
     if head is not None:
         strong, weak = (head.sector, None) if head.strong else (None, head.sector)
     skip: set[int] = set()
-    former = False
+    former = by_title = False
     for token in tokens:
         if token.i in skip:
             continue
@@ -96,8 +96,9 @@ def describe(tokens: list[Token], head: RoleNoun | None, kb: KnowledgeBase,
         former = former or token.lower_ in FORMER
         role = role_of(token, kb)
         if role is not None and role.sector:
-            if role.strong and strong is None:
-                strong = role.sector
+            if role.strong and (strong is None or (by_title and role.kind == "organization")):
+                # "Senate President X": the body a title belongs to names the sector
+                strong, by_title = role.sector, role.kind == "person"
             elif weak is None:
                 weak = role.sector
     sector = strong or weak

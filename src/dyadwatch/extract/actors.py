@@ -43,7 +43,9 @@ NATIONAL_MODIFIERS = frozenset({"national", "'s", "’s", "state", "federal", "p
                                 "supreme"})
 # A region name stands for its country only as the subject of a clause ("Texas sued");
 # elsewhere it is a place, or a modifier that gives a role phrase its country.
-REGION_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass"})
+REGION_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Prepositions whose object is acted upon, so a place there is a party ("a curfew on Kashmir").
+TARGET_PREPS = frozenset({"on", "against", "upon", "toward", "towards"})
 # An unnamed expert takes the country of the nearest earlier actor of the same sector within
 # this many characters ("Others, including Professor X" after a Seoul analyst); sample article.
 SAME_SECTOR_CONTEXT_CHARS = 1000
@@ -89,6 +91,7 @@ class _Resolver:
             if not self._is_taken(item.span) and self._stands_as_actor(item):
                 self._add_entry(item.span, item.entry, item.kind)
         self._organizations()
+        self._acting_places()
         self._unnamed_groups()
         self._pronouns()
         return self._index()
@@ -144,8 +147,8 @@ class _Resolver:
         if item.kind == "demonym":
             # "the Russians said" is an actor; "Russian shells" is not
             return root.pos_ in NOUNS and root.dep_ not in ("amod", "compound")
-        if item.entry.kind == "region" and (root.dep_ not in REGION_ACTOR_DEPS or not any(
-                e.label_ == "GPE" and e.start <= span.start and span.end <= e.end
+        if item.entry.kind == "region" and (not _party_position(root) or not any(
+                e.label_ in ("GPE", "LOC") and e.start <= span.start and span.end <= e.end
                 for e in self.ents)):
             return False  # "in Texas", "Texas officials" (a role phrase's modifier)
         if item.entry.kind in ("state", "region") and any(
@@ -196,6 +199,8 @@ class _Resolver:
         self._surname_tokens(surnames)
 
     def _trim_name(self, ent: Span) -> Span | None:
+        if any(c.isdigit() for c in ent.text):
+            return None  # "COVID-19", "G20": no person's name has digits
         start, end = ent.start, ent.end
         while start < end and (self.doc[start].pos_ in ("DET", "PUNCT", "ADJ")
                                or self._role(self.doc[start]) is not None):
@@ -287,12 +292,22 @@ class _Resolver:
                     start = next(t.i for t in before if t.i >= other.span.end
                                  and t.pos_ not in ("CCONJ", "PUNCT"))
             self.taken |= {t.i for t in before + after}
-            self._group(start, end, country, sector, code, kind)
+            named = kind == "organization" and self._own_name(before, token)
+            self._group(start, end, country, sector, code, kind,
+                        key=f"org:{self.doc[start:end].text}" if named else None)
+
+    def _own_name(self, before: list[Token], head: Token) -> bool:
+        """"the Wyoming Brownfield Redevelopment Authority": a body with a name of its own,
+        not one more mention of the state's standing group (USAGOV)."""
+        return head.pos_ == "PROPN" and any(
+            t.pos_ == "PROPN" and t.i not in self.by_start and self._role(t) is None
+            and not any(k.span.start <= t.i < k.span.end for k in self.by_start.values())
+            for t in before)
 
     def _group(self, start: int, end: int, country: str | None, sector: str,
-               code: str | None, kind: str) -> None:
+               code: str | None, kind: str, *, key: str | None = None) -> None:
         """A standing group (KORGOV) or a named body's member mentioned by a role phrase."""
-        key = code or f"{sector.lower()}:{country}"
+        key = key or code or f"{sector.lower()}:{country}"
         if key not in self.found:
             entry = self.kb.entries.get(key)
             text = self.doc[start:end].text
@@ -346,12 +361,49 @@ class _Resolver:
             if not span or all(self._role(t) is not None for t in span):
                 continue  # "Media reports": a role noun alone is no organisation
             before, _ = modifiers(span, after=False)
+            if self._titled_person(span, before):
+                continue
             words = list(span)[::-1] + before[::-1]
             country, sector, code = self._describe(words, None)
             key = f"org:{span.text}"
             if key not in self.found:
                 self.found[key] = _Actor(key, span.text, "organization", country, sector,
                                          code or _code(country, sector))
+            self._mention(span.start, span.end, key, "name")
+
+    def _titled_person(self, span: Span, before: list[Token]) -> bool:
+        """"the Colombian Sergeant Pablo Moncayo" tagged as an organisation: a person named
+        after a title, with the title's country and sector."""
+        titles = [t for t in span if (r := self._role(t)) is not None and r.kind == "person"]
+        if not titles or titles[-1].i + 1 >= span.end:
+            return False
+        name = self.doc[titles[-1].i + 1: span.end]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and self._role(t) is None
+                   for t in name):
+            return False
+        title = before + list(self.doc[span.start: name.start])
+        key = self._add_unknown_person(name, title, [])
+        self.found[key].titles |= {t.lemma_.lower() for t in title if self._role(t) is not None}
+        self.taken |= {t.i for t in title}
+        return True
+
+    def _acting_places(self) -> None:
+        """A place name that acts or is acted upon ("Kashmir rejected", "a curfew on
+        Kashmir") is a party even when the knowledge base does not know it."""
+        for ent in self.ents:
+            if ent.label_ not in ("GPE", "LOC") or self._is_taken(ent) \
+                    or not _party_position(ent.root) or ent.root.pos_ != "PROPN":
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            before, _ = modifiers(span, after=False)
+            if any((r := self._role(t)) is not None and r.kind == "person" for t in before):
+                # "Nigerian President Buhari" mistagged as a place: a titled person
+                key = self._add_unknown_person(span, before, [])
+                self.taken |= {t.i for t in before}
+                continue
+            key = f"place:{span.text}"
+            if key not in self.found:
+                self.found[key] = _Actor(key, span.text, "region", None, None, None)
             self._mention(span.start, span.end, key, "name")
 
     def _add_entry(self, span: Span, entry: Entry, kind: str) -> str:
@@ -399,6 +451,13 @@ class _Resolver:
             index.mentions.append(Mention(char_start, char_end, text[char_start:char_end],
                                           ids[key], kind))
         return index
+
+
+def _party_position(root: Token) -> bool:
+    """Subject, object or possessor ("Kashmir's ceasefire"), or object of a preposition of
+    the acted-upon."""
+    return root.dep_ in REGION_ACTOR_DEPS or root.dep_ == "poss" or (
+        root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPS)
 
 
 def _code(country: str | None, sector: str | None) -> str | None:

@@ -46,7 +46,8 @@ ACTOR_NOUNS = frozenset({
     "physician", "inspector", "observer", "monitor", "negotiator", "mediator", "warplane",
     "jet", "insurgency", "junta", "landowner", "settler", "youth", "tribesman",
     "legislator", "senator", "deputy", "mp", "regulator", "watchdog", "contingent", "ally",
-    "partner", "neighbor", "neighbour",
+    "partner", "neighbor", "neighbour", "driver", "trucker", "trader", "merchant", "vendor",
+    "shopkeeper", "owner", "fisherman", "herder", "pastor", "imam", "patient", "pilgrim",
 })
 NON_ACTOR_ENTITY_LABELS = frozenset({
     "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW",
@@ -226,6 +227,8 @@ class ArgumentResolver:
     def _adhoc_actor(self, token: Token, *, place: bool = False) -> Argument | None:
         if token.lower_ in PRONOUNS or token.pos_ == "PRON":
             return None
+        if any(c.isdigit() for c in token.text):
+            return None  # "COVID-19", "H5N1": a disease or a code, not a party
         named = token.ent_type_ in ACTOR_ENTITY_LABELS or (place and token.ent_type_ == "LOC") or (
             token.pos_ == "PROPN" and token.ent_type_ not in NON_ACTOR_ENTITY_LABELS
         )
@@ -290,6 +293,11 @@ def _of_people(token: Token) -> bool:
     return token.lower_ in {"two", "both"} or token.lemma_.lower() in PERSON_NOUNS
 
 
+# Singular nouns for groups, referred to as "they": "the opposition said they will boycott".
+COLLECTIVE_NOUNS = frozenset({"opposition", "government", "party", "group", "union",
+                              "movement", "coalition", "alliance", "administration", "military",
+                              "army", "police", "company", "council", "committee", "team",
+                              "family", "junta", "cabinet", "delegation", "bloc"})
 PERSON_NOUNS = frozenset({"leader", "president", "man", "woman", "minister", "premier",
                           "head", "chief", "official", "diplomat", "envoy", "king", "ruler"})
 
@@ -306,7 +314,8 @@ def _reported_speaker(pronoun: Token) -> Token | None:
     if speaker is None or speaker.pos_ == "PRON":
         return None
     plural = pronoun.lower_ in {"they", "we"}
-    agrees = plural == (speaker.tag_ in {"NNS", "NNPS"}) or speaker.pos_ == "PROPN"
+    agrees = plural == (speaker.tag_ in {"NNS", "NNPS"}) or speaker.pos_ == "PROPN" or (
+        plural and speaker.lemma_.lower() in COLLECTIVE_NOUNS)
     return speaker if agrees else None
 
 

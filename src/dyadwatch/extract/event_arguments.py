@@ -1,10 +1,12 @@
 """Actor and recipient of a trigger, read from the dependency parse around it.
 
 The recipient is looked for in a fixed order, nearest evidence first: the direct object (or
-passive subject), the trigger's recipient prepositions, the object's own complement ("aid to
-Gaza"), the clause the trigger embeds ("refused to meet with X"), and last the place the act
-is aimed at ("imposed a curfew in Kashmir"). A non-actor object yields the actor it is about
-(`ArgumentResolver.resolve_deep`).
+passive subject), the trigger's recipient prepositions, the party a threat or refusal is
+conditioned on, the object's own complement ("aid to Gaza"), the clause the trigger embeds
+("refused to meet with X"), the place the act is aimed at ("imposed a curfew in Kashmir"),
+and last any party named after the trigger in its own clause. A non-actor object yields the
+actor it is about (`ArgumentResolver.resolve_deep`); the subject of "faces criticism" is the
+recipient of the criticism.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from spacy.tokens import Token
 
 from dyadwatch.extract.arguments import Argument, ArgumentResolver
 from dyadwatch.extract.lexicon import TriggerEntry
+from dyadwatch.extract.modality import SPEECH_VERBS
 from dyadwatch.extract.triggers import QUANTITIES, Trigger, counted, verb_lemma
 from dyadwatch.ontology import EventType
 
@@ -28,7 +31,7 @@ OBJECT_COMPLEMENT_PREPS = frozenset({"to", "on", "against", "toward", "towards",
 EMBEDDED_PREPS = ("to", "with", "against", "on", "from", "into", "at", "toward", "towards")
 # Any act's goal, when its frame names no other recipient.  These fallbacks, the embedded and
 # the locative recipient moved target match on PLV train (even records) from 0.56 to 0.76.
-GENERIC_PREPS = frozenset({"to", "against", "toward", "towards", "upon"})
+GENERIC_PREPS = frozenset({"to", "against", "toward", "towards", "upon", "on"})
 EMBEDDED_CLAUSES = frozenset({"xcomp", "ccomp", "advcl"})
 PURPOSE_CLAUSES = frozenset({"advcl", "ccomp"})
 CONDITION_MARKS = frozenset({"if", "unless", "until"})
@@ -46,6 +49,10 @@ CREATION_VERBS = frozenset({"set up", "establish", "build", "create", "form", "f
                             "construct", "open", "launch", "start", "develop", "organize",
                             "organise", "hold", "undertake", "conduct", "extend"})
 NAMED_MODIFIERS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+# Verbs whose subject undergoes the act named by their object: "Iran faces criticism from the
+# UN", "the plan drew condemnation".
+UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endure", "incur",
+                           "weather"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "own"})
 
 
@@ -87,7 +94,12 @@ def verb_arguments(
     # Joint actors ("Chad and Sudan agreed to exchange prisoners") act on each other: what
     # their embedded act or its place names is no recipient.
     if not target and entry.type is EventType.THREATEN:
-        target = conditioned_party(verb, resolver)
+        target = embedded_recipient(verb, resolver, clauses=frozenset({"xcomp"}), depth=1)
+    if not target and (entry.type is EventType.THREATEN or any(
+            c.dep_ == "neg" for c in verb.children)):
+        # a threat, or a refusal until a condition is met ("will not end the strike until
+        # the management is sacked"), is addressed to whoever must meet the condition
+        target = conditioned_party(verb, resolver, source)
     joint = len(source) > 1 and entry.type in RECIPROCAL_TYPES
     if entry.subject == "source" and not joint:
         if not target:
@@ -99,8 +111,13 @@ def verb_arguments(
                 EMBEDDED_CLAUSES if entry.embeds else PURPOSE_CLAUSES))
         if not target:
             target = locative_recipient(verb, entry, resolver, source)
+        if not target and source:
+            target = _clause_party(verb, resolver, source)
     if entry.subject == "target" and not source:
         source = _nationality_of_objects(objects, resolver)
+    if entry.type is EventType.ASSAULT and target and all(
+            resolver.country(a.actor) is None for a in target):
+        target = target + [a for a in _scene(verb, objects, resolver) if a not in target]
     return source, _without(target, source)
 
 
@@ -136,6 +153,14 @@ def noun_arguments(
         elif prep.lower_ in entry.target and not target:
             target = resolver.resolve_deep(pobj(prep))
     governor = trigger.light_verb or (noun.head if noun.dep_ in {"dobj", "nsubjpass"} else None)
+    if governor is None and noun.dep_ == "pobj" and noun.head.lower_ == "on":
+        # "is on a visit to X", "will lead a delegation on a visit to X"
+        holder = noun.head.head
+        holder = holder.head if holder.dep_ == "dobj" else holder
+        governor = holder if holder.pos_ in {"VERB", "AUX"} else None
+    if governor is not None and noun.dep_ == "dobj" and verb_lemma(governor) in UNDERGO_VERBS:
+        target = target or resolver.resolve(subject_of(governor))
+        governor = None
     if governor is not None and (trigger.light_verb is not None or not source):
         subject_actors = resolver.resolve(subject_of(governor))
         if subject_actors:
@@ -160,6 +185,8 @@ def noun_arguments(
         target = resolver.resolve_deep(pobj(of)) if of is not None else []
     if source and not target and trigger.light_verb is not None:
         target = locative_recipient(noun, entry, resolver, source, governor=trigger.light_verb)
+    if source and not target and entry.type not in RECIPROCAL_TYPES:
+        target = _clause_party(trigger.light_verb or noun, resolver, source)
     return source, _without(target, source)
 
 
@@ -176,16 +203,19 @@ def embedded_recipient(
     verb like "refuse" or "agree", or a purpose clause ("gave $5m to promote trade in X").
     """
     for clause in governor.children:
-        if clause.dep_ not in clauses or clause.pos_ not in {"VERB", "AUX"}:
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if clause.dep_ not in clauses or (clause.pos_ not in {"VERB", "AUX"} and not (
+                clause.dep_ == "ccomp" and subject is not None)):
             continue
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-        if clause.dep_ == "advcl" and not infinitive:
+        # "started a hunger strike, protesting the plan": a participle says what the act is for
+        participle = clause.tag_ == "VBG" and clauses is PURPOSE_CLAUSES
+        if clause.dep_ == "advcl" and not (infinitive or participle):
             continue
         if clause.dep_ == "ccomp" and clauses is PURPOSE_CLAUSES and not infinitive:
             continue  # "welcomed Putin to mediate" is read, "said that ..." is not
         if clause.dep_ == "ccomp":  # "demanded that Yediyurappa step down"
-            found = resolver.resolve_deep(
-                next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None))
+            found = resolver.resolve_deep(subject)
             if found:
                 return found
         objects = _objects(clause)
@@ -225,18 +255,22 @@ def _generic_recipient(verb: Token, resolver: ArgumentResolver) -> list[Argument
     return []
 
 
-def conditioned_party(verb: Token, resolver: ArgumentResolver) -> list[Argument]:
+def conditioned_party(
+    verb: Token, resolver: ArgumentResolver, source: list[Argument] | None = None
+) -> list[Argument]:
     """"threatened to stop talks if the United States deploys missiles" → the United States:
-    a threat is addressed to whoever must meet its condition."""
+    a threat is addressed to whoever must meet its condition, the first subject in the
+    condition that is not the actor itself ("until he is satisfied Vietnam is doing ...")."""
+    own = {a.actor for a in source or []}
     for clause in [verb, *(c for c in verb.children if c.dep_ == "xcomp")]:
         for cond in clause.children:
             if cond.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in cond.children
             ):
-                found = resolver.resolve(
-                    next((c for c in cond.children if c.dep_ in SUBJECT_DEPS), None))
-                if found:
-                    return found
+                for subject in (t for t in cond.subtree if t.dep_ in SUBJECT_DEPS | PASSIVE_DEPS):
+                    found = [a for a in resolver.resolve(subject) if a.actor not in own]
+                    if found:
+                        return found
     return []
 
 
@@ -278,11 +312,50 @@ def locative_recipient(
 
 
 def _locative(token: Token, resolver: ArgumentResolver) -> list[Argument]:
-    for prep in token.children:
-        if is_prep(prep) and prep.lower_ in LOCATIVE_PREPS:
-            found = resolver.resolve_place(pobj(prep))
-            if found:
-                return found
+    """A place the token is located at, or its adjective or participle modifier is
+    ("a ceasefire effective from Sunday in Somalia")."""
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "acl"} and c.i > token.i]
+    for holder in (token, *modifiers):
+        for prep in holder.children:
+            if is_prep(prep) and prep.lower_ in LOCATIVE_PREPS:
+                found = resolver.resolve_place(pobj(prep))
+                if found:
+                    return found
+    return []
+
+
+def _clause_party(verb: Token, resolver: ArgumentResolver, source: list[Argument],
+                  ) -> list[Argument]:
+    """Last resort: the actor named nearest after the trigger inside its own clause, not in
+    an attribution ("..., police said", "according to X").  For verbal and nominal triggers
+    it moved target match on PLV train from 0.806 to 0.842 (tuned on even records: 0.834 →
+    0.858; held-out odd 0.777 → 0.826) and on the GSR from 0.743 to 0.811."""
+    subject = subject_of(verb)
+    frames = [t for t in verb.subtree if t.i != verb.i and (
+        t.dep_ == "parataxis" or t.lower_ == "according"
+        or (t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS))]
+    skip = {t.i for head in [subject, *frames] if head is not None for t in head.subtree}
+    tokens = [t for t in verb.subtree if t.i > verb.i and t.i not in skip]
+    starts = {t.idx for t in tokens}
+    end = max((t.idx + len(t) for t in tokens), default=0)
+    own = {a.actor for a in source}
+    for mention in sorted(resolver.index.mentions, key=lambda m: m.start):
+        if mention.start in starts and mention.end <= end and mention.actor not in own \
+                and mention.kind != "pronoun":
+            return [Argument(mention.actor, (mention.start, mention.end))]
+    return []
+
+
+def _scene(verb: Token, objects: list[Token], resolver: ArgumentResolver) -> list[Argument]:
+    """Where an attack on unnamed victims took place: "killed 48 people in two attacks in
+    Afghanistan" → Afghanistan, coded beside the victims, who have no country of their own."""
+    holders = [verb, *objects]
+    holders += [p for h in list(holders) for c in h.children
+                if is_prep(c) and c.lower_ in LOCATIVE_PREPS and (p := pobj(c)) is not None]
+    for holder in holders:
+        found = _locative(holder, resolver)
+        if found:
+            return found
     return []
 
 
@@ -296,6 +369,14 @@ def _object_complement(
                 found = resolver.resolve_deep(pobj(prep))
                 if found:
                     return found
+    for obj in objects:
+        # "returned a painting that was stolen in 1989 to the Art Register": the parser hangs
+        # the verb's goal inside the object's modifiers; the last "to" is the verb's.
+        goals = [t for t in obj.subtree if t.i > obj.i and is_prep(t) and t.lower_ == "to"]
+        if goals:
+            found = resolver.resolve(pobj(goals[-1]))
+            if found:
+                return found
     return []
 
 

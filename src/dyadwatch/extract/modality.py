@@ -13,6 +13,8 @@ from dyadwatch.ontology import Modality
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 BACKSHIFTED_AUX = frozenset({"would", "'d"})
+# Words of a time expression that lies ahead ("next month", "later this year", "tomorrow").
+AHEAD_WORDS = frozenset({"next", "tomorrow", "later", "upcoming", "coming"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "'d"})
 # Verbs whose open complement ("plans to meet") has not happened yet.
 INTENT_VERBS = frozenset({
@@ -91,7 +93,7 @@ def _hypothetical(trigger: Token) -> bool:
     for token in chain:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
-                if child.lower_ in BACKSHIFTED_AUX and _backshifted(token):
+                if child.lower_ in BACKSHIFTED_AUX and (_backshifted(token) or _dated_ahead(chain)):
                     continue  # "said it would allow": future in the past, see _future
                 return True
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
@@ -132,6 +134,15 @@ def _backshifted(clause: Token) -> bool:
     return opened % 2 == 0
 
 
+def _dated_ahead(chain: list[Token]) -> bool:
+    """"would hold talks next month": a "would" clause dated ahead, with no condition, is a
+    plan reported in the past, not a hypothesis."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain for c in t.children):
+        return False
+    return any(w.lower_ in AHEAD_WORDS for t in chain for c in t.children
+               if c.dep_ in {"npadvmod", "prep", "advmod", "tmod"} for w in c.subtree)
+
+
 def _reported(trigger: Token) -> bool:
     if any(c.lower_ in REPORTED_ADVERBS for t in _control_chain(trigger) for c in t.children):
         return True
@@ -166,7 +177,8 @@ def _future(trigger: Token) -> bool:
         for child in token.children:
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                 return True
-            if child.dep_ == "aux" and child.lower_ in BACKSHIFTED_AUX and _backshifted(token):
+            if child.dep_ == "aux" and child.lower_ in BACKSHIFTED_AUX and (
+                    _backshifted(token) or _dated_ahead(chain)):
                 return True
             if child.dep_ in {"amod", "compound"} and child.lower_ in FUTURE_MODIFIERS:
                 return True

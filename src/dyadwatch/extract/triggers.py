@@ -162,4 +162,7 @@ def _in_class(token: Token, lemmas: tuple[str, ...]) -> bool:
         or token.lower_ in lemmas
         or lemma.rstrip("s") in lemmas
         or (bool(token.ent_type_) and token.ent_type_ in lemmas)
+        or (token.pos_ == "PROPN" and any(  # "Sergeant Pablo Moncayo": the title's class
+            t.dep_ == "compound" and t.lemma_.lower() in lemmas
+            for t in token.subtree if t.i < token.i))
     )

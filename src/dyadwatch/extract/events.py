@@ -15,13 +15,9 @@ from spacy.tokens import Span as SpacySpan
 from dyadwatch import ontology
 from dyadwatch.extract import event_cues
 from dyadwatch.extract.arguments import Argument, ArgumentResolver
-from dyadwatch.extract.event_arguments import (
-    PASSIVE_DEPS,
-    noun_arguments,
-    subject_of,
-    verb_arguments,
-)
+from dyadwatch.extract.event_arguments import noun_arguments, verb_arguments
 from dyadwatch.extract.event_context import confidence, event_date, event_place
+from dyadwatch.extract.event_recipients import PASSIVE_DEPS, subject_of
 from dyadwatch.extract.lexicon import Lexicon, TriggerEntry, load_lexicon
 from dyadwatch.extract.modality import is_question, modality
 from dyadwatch.extract.triggers import Trigger, find_triggers, verb_lemma

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dyadwatch.extract.quote_cues import Found, load_cues
-from dyadwatch.extract.quotes_direct import direct_quotes, marked_spans
+from dyadwatch.extract.quotes_direct import continuations, direct_quotes, marked_spans
 from dyadwatch.extract.quotes_indirect import indirect_quotes
 from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import ActorIndex, Mention, Quote
@@ -29,6 +29,7 @@ PRONOUN_PARAGRAPH_WINDOW = 2
 # How far before a name a role noun may stand ("spokesman John Kirby"), in characters.
 TITLE_WINDOW = 40
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
@@ -48,7 +49,13 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
             if d.kind == "direct"
         )
     ]
-    found = sorted(_fold_partials(direct, indirect), key=lambda q: (q.start, q.end))
+    indirect = [
+        q
+        for q in indirect
+        if not q.unheld or any(_holds(q, d) for d in direct if d.kind == "partial")
+    ]
+    found = _fold_partials(direct, _through_partials(indirect, direct, text))
+    found = sorted(found + continuations(doc, found), key=lambda q: (q.start, q.end))
     resolver = _Resolver(text, actors, marked)
     return [resolver.quote(q) for q in found]
 
@@ -158,6 +165,29 @@ def _fold_partials(direct: list[Found], indirect: list[Found]) -> list[Found]:
     ]
     kept = [d for d in direct if not (d.kind == "partial" and any(_holds(q, d) for q in indirect))]
     return kept + folded
+
+
+def _through_partials(indirect: list[Found], direct: list[Found], text: str) -> list[Found]:
+    """A reported clause that stops short of a quoted fragment of its own cue later in the same
+    sentence (she noted the attacks, her work and her jobs plan, from “Buffalo to Albany”: the
+    parser split the list) runs to the end of that fragment."""
+    extended = []
+    for quote in indirect:
+        end = quote.end
+        for part in direct:
+            gap = text[end : part.start]
+            if (
+                part.kind == "partial"
+                and part.cue == quote.cue
+                and part.start >= end
+                and not _SENTENCE_BREAK.search(gap)
+                and not any(
+                    end <= span[0] < part.start for span in (quote.cue, quote.speaker) if span
+                )
+            ):
+                end = part.end
+        extended.append(replace(quote, end=end) if end != quote.end else quote)
+    return extended
 
 
 def _over_marks(quote: Found, marked: list[tuple[int, int]]) -> Found:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
 from dyadwatch.extract.quote_cues import Found, Span_, content_span
@@ -12,6 +14,8 @@ from dyadwatch.extract.quote_cues import Found, Span_, content_span
 # a colon that opens a paragraph (headline or transcript style).
 HEADLINE_SOURCE_MAX = 4
 HEADLINE_SOURCE_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# A name that opens at least this many paragraphs with a colon is a transcript speaker.
+TRANSCRIPT_TURNS = 2
 # Who may introduce a quote with a bare colon ("Pew Research: “...”"): a person or organisation.
 QUOTE_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 
@@ -19,7 +23,8 @@ QUOTE_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 def colon_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
     """Claims after "Source:" at the start of a paragraph, up to the end of the paragraph. The
     source is named when it is an entity here or elsewhere in the article (headlines and
-    upper-case transcript names fool the tagger)."""
+    upper-case transcript names fool the tagger), or when it opens several paragraphs (the
+    speakers of a transcript: "TAPPER: ...")."""
     found = []
     names = {
         word.lower()
@@ -28,29 +33,46 @@ def colon_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
         for word in ent.text.split()
         if not word.isupper()
     }
-    for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
-        colon = next(
-            (k for k, t in enumerate(tokens[: HEADLINE_SOURCE_MAX + 1]) if t.text == ":"), None
-        )
-        if colon is None or colon == 0 or _inside(tokens[colon].idx, quoted):
+    openers = [(first, _colon_after(doc, first)) for first in _paragraph_starts(doc)]
+    turns = Counter(
+        " ".join(t.text for t in doc[first:colon]) for first, colon in openers if colon is not None
+    )
+    for first, colon in openers:
+        if colon is None or colon == first or _inside(doc[colon].idx, quoted):
             continue
-        source = tokens[:colon]
-        at_paragraph_start = sent.start == 0 or "\n" in doc[sent.start - 1].text
+        source = list(doc[first:colon])
         named = (
-            sent.start == 0  # the title line: "Poll: ...", "Clinton camp: ..."
+            first == 0  # the title line: "Poll: ...", "Clinton camp: ..."
             or any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source)
             or all(t.pos_ == "PROPN" and not t.text.isupper() for t in source)
             or source[-1].lower_ in names
+            or turns[" ".join(t.text for t in source)] >= TRANSCRIPT_TURNS
         )
-        if not (at_paragraph_start and named and all(t.text[:1].isupper() for t in source)):
+        if not (named and all(t.text[:1].isupper() for t in source)):
             continue
-        content = content_span(_to_paragraph_end(tokens[colon]))
+        content = content_span(_to_paragraph_end(doc[colon]))
         if content is not None:
-            colon_at = tokens[colon].idx
+            colon_at = doc[colon].idx
             speaker = (source[0].idx, source[-1].idx + len(source[-1].text))
             found.append(Found(*content, "indirect", (colon_at, colon_at + 1), speaker))
     return found
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    """Index of the first token of each paragraph."""
+    starts = [0] if len(doc) and not doc[0].is_space else []
+    starts += [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+    return [i for i in starts if not doc[i].is_space]
+
+
+def _colon_after(doc: Doc, first: int) -> int | None:
+    """Index of a colon among the first HEADLINE_SOURCE_MAX + 1 tokens of a paragraph."""
+    for token in doc[first : first + HEADLINE_SOURCE_MAX + 1]:
+        if "\n" in token.text:
+            return None
+        if token.text == ":":
+            return token.i
+    return None
 
 
 def colon_source(before: list[Token]) -> Span_ | None:
@@ -58,13 +80,26 @@ def colon_source(before: list[Token]) -> Span_ | None:
     Clinton in 1992:"): the last person or organisation in the words before it."""
     last = next((t for t in reversed(before) if t.ent_type_ in QUOTE_SOURCE_TYPES), None)
     if last is None:
-        return _capitalised_name(before)
+        return _capitalised_name(before) or _from_source(before)
     first = last
     while first.ent_iob_ == "I" and first.i > 0 and first.nbor(-1) in before:
         if first.nbor(-1).is_punct:
             break  # "FALL - Harvest Monitor": the tagger ran a heading into the name
         first = first.nbor(-1)
     return (first.idx, last.idx + len(last.text))
+
+
+def _from_source(before: list[Token]) -> Span_ | None:
+    """The source a heading takes a quote from ("From the report:", "More from Jones:"): the
+    noun phrase after a "from" that opens the paragraph's words before the colon."""
+    words = [t for t in before if not t.is_space]
+    starts = [k for k, t in enumerate(words[:3]) if t.lower_ == "from"]
+    if not starts or len(words) - starts[0] - 1 > HEADLINE_SOURCE_MAX:
+        return None
+    phrase = words[starts[0] + 1 :]
+    if not phrase or not any(t.pos_ in {"NOUN", "PROPN"} for t in phrase):
+        return None
+    return (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
 
 
 def _capitalised_name(before: list[Token]) -> Span_ | None:

@@ -33,6 +33,11 @@ CONTINUATION_MIN_WORDS = 4
 # An embedded quote counts as "direct" rather than "partial" when it is a clause this long that
 # starts with a capital (“China does not need to ...”).
 DIRECT_MIN_WORDS = 5
+# A quoted title ("Meet the Press") has at least this many capitalised words; one capitalised
+# word ("Armageddon") is as often a scare-quoted claim.
+TITLE_MIN_WORDS = 2
+# Verbs whose object is whom they address ("told “Good Morning America”"), not what was said.
+ADDRESSING_VERBS = frozenset({"tell", "inform", "assure", "remind"})
 
 
 def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
@@ -50,13 +55,45 @@ def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
         before_from = marks[k - 1].end if k and marks[k - 1].paragraph == mark.paragraph else None
         after_to = marks[k + 1].start if k + 1 < len(marks) else len(text)
         quote = _attributed(doc, text, cues, mark, inner, before_from, after_to)
-        if quote is None and previous is not None and _continues(mark, inner, previous[1]):
+        if (
+            quote is None
+            and previous is not None
+            and _continues(mark, inner, previous[1].paragraph)
+        ):
             prior = previous[0]
             quote = Found(mark.start, mark.end, "direct", prior.cue, prior.speaker, continues=True)
         if quote is not None:
             found.append(quote)
             previous = (quote, mark)
     return found
+
+
+def continuations(doc: Doc, found: list[Found]) -> list[Found]:
+    """Uncued quotes that continue a reported clause before them (X said that A. “B.”): the
+    fragments of that report, sharing its cue and speaker, as `direct_quotes` does for a quote
+    that continues a quote. A claimed quote between the report and the mark ends the report's
+    run."""
+    text = doc_text(doc)
+    reports = sorted((q for q in found if q.kind != "direct" and q.cue), key=lambda q: q.start)
+    added: list[Found] = []
+    claimed_until = -1
+    for mark in marked_spans(text):
+        if any(q.start < mark.end and mark.start < q.end for q in found):
+            claimed_until = mark.start
+            continue
+        before = [q for q in reports if q.end <= mark.start]
+        if not before or claimed_until > before[-1].end:
+            continue
+        report = before[-1]
+        inner = _tokens_from(doc, mark.inner_start, mark.inner_end)
+        if _continues(mark, inner, _paragraph_of(text, report.end)):
+            added.append(Found(mark.start, mark.end, "direct", report.cue, report.speaker, True))
+    return added
+
+
+def _paragraph_of(text: str, char: int) -> int:
+    """Number of the paragraph holding `char`, counted as `marked_spans` counts them."""
+    return sum(1 for line in text[:char].split("\n")[:-1] if line.strip())
 
 
 def _attributed(
@@ -94,10 +131,25 @@ def _attributed(
         if named is not None:
             colon = before[-1].idx
             return Found(*span, "direct", (colon, colon + 1), named)
+        doer = _colon_doer(before)
+        if doer is not None:
+            return Found(*span, "direct", cue_span(doer), attribution(doer, cues))
     governor = _governing_cue(inner, cues, span)
     if governor is not None:
         return Found(*span, kind, cue_span(governor), attribution(governor, cues, outside=span))
     return None
+
+
+def _colon_doer(before: list[Token]) -> Token | None:
+    """The verb of a clause whose colon opens a whole quoted sentence ("She then addressed the
+    crowd again: “Here is what I regret.”"), when it has a subject: what follows the colon is
+    what its subject said."""
+    if before[-1].text != ":" or len(before) < 3:
+        return None
+    verb = before[-2].sent.root if before[-2].sent.root in before else None
+    if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return verb
 
 
 def _introduced(before: list[Token], verb: Token, inner: list[Token]) -> bool:
@@ -116,18 +168,33 @@ def _governing_cue(inner: list[Token], cues: Cues, span: tuple[int, int]) -> Tok
     """The nearest reporting or stance verb above the quote in the parse (Kim pledged his “...”)."""
     lemmas = cues.speech_verbs | cues.stance_verbs
     for token in inner:
-        head = token.head
+        top, head = token, token.head
         while span[0] <= head.idx < span[1] and head.head.i != head.i:
-            head = head.head
+            top, head = head, head.head
         if span[0] <= head.idx < span[1]:
             continue
         below = None
         for ancestor in [head, *head.ancestors]:
             if is_verb(ancestor, lemmas) and not _aspectual(ancestor, below, cues):
+                if _title_aside(inner, below or top):
+                    return None
                 return ancestor if _same_paragraph(ancestor, span) else None
             below = ancestor
         return None
     return None
+
+
+def _title_aside(inner: list[Token], below: Token | None) -> bool:
+    """A quoted title reached through a preposition of the verb ("told ABC's “Good Morning
+    America”", "said on “Meet the Press”"): where it was said, not what."""
+    words = [t for t in inner if t.is_alpha]
+    capitalised = [t for t in words if t.text[:1].isupper()]
+    titled = len(capitalised) >= TITLE_MIN_WORDS and all(
+        t in capitalised or t.is_stop for t in words
+    )
+    if not titled or below is None:
+        return False
+    return below.dep_ == "prep" or (below.dep_ == "dobj" and below.head.lemma_ in ADDRESSING_VERBS)
 
 
 def _same_paragraph(token: Token, span: tuple[int, int]) -> bool:
@@ -148,12 +215,13 @@ def _aspectual(verb: Token, below: Token | None, cues: Cues) -> bool:
     )
 
 
-def _continues(mark: Marked, inner: list[Token], previous: Marked) -> bool:
-    """An uncued quote right after another one (same paragraph, or the next paragraph)."""
+def _continues(mark: Marked, inner: list[Token], previous: int) -> bool:
+    """An uncued quote right after another quote or report that ended in paragraph `previous`
+    (same paragraph, or the next one when the quote opens it)."""
     words = sum(1 for t in inner if t.is_alpha)
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in inner)
-    near = mark.paragraph == previous.paragraph or (
-        mark.paragraph == previous.paragraph + 1 and mark.start == mark.paragraph_start
+    near = mark.paragraph == previous or (
+        mark.paragraph == previous + 1 and mark.start == mark.paragraph_start
     )
     return near and has_verb and words >= CONTINUATION_MIN_WORDS
 

@@ -1,8 +1,10 @@
 """Attitude frames beyond "X said Y": stance nouns ("his support for the bill", "Rubio won
-support from governors"), appearance ("the team appeared paralyzed"), viewing-as ("voters see
+support from governors"), attitude adjectives ("were critical of the plan"), cue nouns with "be"
+("his answer was that ..."), appearance ("the team appeared paralyzed"), viewing-as ("voters see
 him as a uniter"), passive stance ("the plan was praised by the union"), what a speech verb says
-without a clause ("said no") and the clause before ", said X". Each returns the content tokens
-(and for nouns the cue and author); `quotes_indirect` turns them into quotes."""
+without a clause ("said no") and the clause before ", said X"; then where the clause of "X said
+Y" ends (`reported_clause`). Each returns the content tokens (and for nouns and adjectives the
+cue and author); `quotes_indirect` turns them into quotes."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dyadwatch.extract.quote_cues import SUBJECT_DEPS, Cues
+from dyadwatch.extract.quote_cues import SUBJECT_DEPS, Cues, is_verb, source_phrase_at
 
 COMPLEMENT_DEPS = frozenset({"ccomp"})
 # Dependents of a phrase that, after a comma, add to it rather than restrict it.
@@ -22,7 +24,14 @@ RECEIVED_FROM = frozenset({"from", "among"})
 SAID_ADVERBS = frozenset({"so", "otherwise", "when", "why", "how", "where"})
 # Objects of a speech verb that name whom it addresses ("assured them", "informed me").
 ADDRESSEE_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "them"})
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Conjunctions of a clause that, after a comma at the end of a report, add the speaker's
+# circumstances rather than content (", as he faces a runoff").
+ADJUNCT_MARKS = frozenset({"as", "while", "after", "before"})
 APPEARANCE_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr"})
+# Relations of an attitude adjective to the verb whose subject holds it ("is critical of",
+# "remained skeptical of"); past participles used as adjectives ("worried about") count.
+PREDICATIVE_DEPS = frozenset({"acomp", "oprd", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -52,10 +61,14 @@ def noun_stance(noun: Token, cues: Cues) -> NounStance | None:
     """A stance noun with its author and its object ("his support for the bill", "criticism of
     the plan by the union"); None without an author (a stance nobody holds is not attributed)."""
     names = {noun.lemma_.lower(), noun.lower_}
+    # The parser hangs the preposition of an object on its verb too ("took a swipe | at X").
+    after = [*noun.rights]
+    if noun.dep_ == "dobj":
+        after += [c for c in noun.head.rights if c.i > noun.i]
     prep = next(
         (
             c
-            for c in noun.rights
+            for c in after
             if c.dep_ == "prep" and any((n, c.lower_) in cues.noun_prepositions for n in names)
         ),
         None,
@@ -69,6 +82,52 @@ def noun_stance(noun: Token, cues: Cues) -> NounStance | None:
         return None
     content = list(noun.doc[obj.left_edge.i : restrictive_edge(obj) + 1])
     return NounStance(content, (noun.idx, prep.idx + len(prep.text)), author)
+
+
+def adjective_stance(adjective: Token, cues: Cues) -> NounStance | None:
+    """An attitude stated by a predicative adjective and its preposition ("Republicans have been
+    critical of her email use"): the content is the prepositional object, the author the subject
+    of the verb the adjective completes; None without a subject."""
+    if adjective.dep_ not in PREDICATIVE_DEPS or adjective.tag_ not in {"JJ", "JJR", "VBN"}:
+        return None
+    lemma = adjective.lower_
+    # The parser hangs the preposition on the adjective or on the verb ("was upbeat | about").
+    after = [*adjective.rights, *(c for c in adjective.head.rights if c.i > adjective.i)]
+    prep = next(
+        (c for c in after if c.dep_ == "prep" and (lemma, c.lower_) in cues.adjective_prepositions),
+        None,
+    )
+    obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep else None
+    author = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+    if prep is None or obj is None or author is None:
+        return None
+    content = list(adjective.doc[obj.left_edge.i : restrictive_edge(obj) + 1])
+    return NounStance(content, (adjective.idx, prep.idx + len(prep.text)), author)
+
+
+def copular_claim(verb: Token, cues: Cues) -> NounStance | None:
+    """A claim stated as what a cue noun is ("his answer was that ...", "the message is that
+    ..."): the complement clause of "be", the noun as cue, its possessor or "of"/"from" phrase
+    as author (the noun itself when it has none)."""
+    if verb.lemma_ != "be":
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    clause = next((c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS), None)
+    if noun is None or clause is None or noun.pos_ != "NOUN":
+        return None
+    if noun.lemma_.lower() not in cues.cue_nouns | cues.copular_nouns:
+        return None
+    author = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "from", "by"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        noun,
+    )
+    return NounStance(list(clause.subtree), (noun.idx, verb.idx + len(verb.text)), author)
 
 
 def received_stance(noun: Token, cues: Cues) -> NounStance | None:
@@ -169,12 +228,26 @@ def what_was_said(cue: Token, cues: Cues) -> list[Token] | None:
         if child.dep_ == "dobj" and reports_object:
             if _addressee(child):
                 return None
-            return list(cue.doc[child.left_edge.i : restrictive_edge(child) + 1])
+            return list(cue.doc[child.left_edge.i : clause_end(child) + 1])
         if child.dep_ == "intj" or (child.dep_ == "advmod" and child.lower_ in SAID_ADVERBS):
             return [child]
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and reports_object:
             return list(child.subtree)
     return None
+
+
+def clause_end(obj: Token) -> int:
+    """Where the object of a speech verb ends, or the clause it is in fact the subject of (the
+    parser read "saying a state law | is hurting the economy" as an object and a stray verb)."""
+    doc = obj.doc
+    end = restrictive_edge(obj)
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if following is None or following.tag_ not in FINITE_TAGS:
+        return end
+    verb = following.head if following.dep_ in {"aux", "auxpass"} else following
+    if verb.i <= end or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return end
+    return verb.right_edge.i
 
 
 def _addressee(token: Token) -> bool:
@@ -199,3 +272,73 @@ def leading_clause(cue: Token) -> list[Token]:
     while start > 0 and "\n" not in doc[start - 1].text:
         start -= 1
     return list(doc[start : left - 1])
+
+
+def reported_clause(root: Token, cues: Cues) -> list[Token]:
+    """The contiguous part of `root`'s subtree around it that no coordinated report takes over:
+    in "X said A, and Y said B" the content of the first "said" stops before "and"; in "she said
+    A and that B", "he said he would go and tell them" it does not. A source phrase after a comma
+    ("..., according to exit polls") ends it too: that is a report of its own."""
+    verbs = cues.speech_verbs | cues.belief_verbs
+    cuts = [
+        t.left_edge.i
+        for t in root.subtree
+        if t.i != root.i and (_another_report(t, verbs) or _speaker_adjunct(t, root))
+    ] + [
+        t.i - 1
+        for t in root.subtree
+        if t.i > root.i and t.doc[t.i - 1].text == "," and source_phrase_at(t, cues) is not None
+    ]
+    start = max((c for c in cuts if c < root.i), default=root.left_edge.i - 1) + 1
+    end = min((c for c in cuts if c > root.i), default=root.right_edge.i + 1)
+    tokens = [t for t in root.subtree if start <= t.i < end]
+    while len(tokens) > 1 and tokens[-1].dep_ == "cc":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _speaker_adjunct(token: Token, root: Token) -> bool:
+    """A clause after a comma at the end of the report that tells what the speaker was doing
+    ("..., referring to the convention", "..., as he faces a runoff"), not what was said."""
+    if token.dep_ != "advcl" or token.head.i != root.i or token.i < root.i:
+        return False
+    doc = token.doc
+    left = token.left_edge.i
+    if left == 0 or doc[left - 1].text not in {",", "—", "–"}:
+        return False
+    if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in token.children)
+
+
+def _another_report(token: Token, verbs: frozenset[str]) -> bool:
+    """A coordinated reporting verb that opens a report of its own: with a subject of its own
+    and no "that" of a complement ("A said X, and B said Y"), or with a complement clause of its
+    own ("he said X but did not suggest Y")."""
+    if token.dep_ != "conj" or not is_verb(token, verbs):
+        return False
+    if any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
+        return True
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children) and not any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+    )
+
+
+def second_complement(cue: Token, complement: Token) -> list[Token]:
+    """A second "that" clause the parser hung on the cue rather than on the first clause ("said
+    the U.S. needs a guest-worker program, but that he would not support mass deportation"):
+    the words from the end of the first clause to the end of the second."""
+    if complement.i < cue.i:
+        return []
+    end = complement.right_edge.i
+    for conj in cue.rights:
+        if conj.dep_ != "conj" or conj.i < complement.i or not has_that(conj):
+            continue
+        gap = cue.doc[end + 1 : conj.left_edge.i]
+        if all((t.is_punct or t.dep_ == "cc") and "\n" not in t.text for t in gap):
+            return list(cue.doc[end + 1 : conj.right_edge.i + 1])
+    return []
+
+
+def has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.extract.quote_cues import (
-    SUBJECT_DEPS,
     Cues,
     Found,
     attribution,
@@ -22,14 +21,20 @@ from dyadwatch.extract.quote_cues import (
 )
 from dyadwatch.extract.quotes_colon import colon_claims
 from dyadwatch.extract.quotes_frames import (
+    NounStance,
+    adjective_stance,
     appearance,
     construal,
+    copular_claim,
+    has_that,
     leading_clause,
     noun_author,
     noun_stance,
     paragraph_between,
     passive_object,
+    reported_clause,
     restrictive_edge,
+    second_complement,
     what_was_said,
 )
 
@@ -39,9 +44,6 @@ COMPLEMENT_DEPS = frozenset({"ccomp"})
 # What completes a verb's object into the content: "called him a liar" (oprd), "urged voters to
 # leave" (xcomp), "told them the plan was dead" (ccomp).
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
-# Conjunctions of a clause that, after a comma at the end of a report, add the speaker's
-# circumstances rather than content (", as he faces a runoff").
-ADJUNCT_MARKS = frozenset({"as", "while", "after", "before"})
 # Dependents of the verb that continue its object ("announced a concert in support of X").
 TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp"})
 # Prepositions after the object that give the occasion, not the content ("criticized the plan at
@@ -84,7 +86,11 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
                 ):
                     quote = _according_to(phrase)
             if quote is None and token.pos_ == "NOUN":
-                quote = _noun_stance(token, cues)
+                quote = _stance(noun_stance(token, cues))
+            if quote is None and token.pos_ in {"ADJ", "VERB"}:
+                quote = _stance(adjective_stance(token, cues))
+            if quote is None and token.pos_ == "AUX":
+                quote = _stance(copular_claim(token, cues))
             if quote is None and token.pos_ in {"VERB", "ADJ"} and not is_verb(token, verbs):
                 quote = _that_clause(token, cues)
             if quote is not None:
@@ -110,7 +116,7 @@ def _that_clause(cue: Token, cues: Cues) -> Found | None:
     if complement is None:
         return None
     speaker = attribution(cue.head if cue.pos_ == "ADJ" else cue, cues)
-    content = content_span(_clause(complement, cues.speech_verbs | cues.belief_verbs))
+    content = content_span(reported_clause(complement, cues))
     if speaker is None or content is None:
         return None
     return Found(*content, "indirect", cue_span(cue), speaker)
@@ -137,10 +143,10 @@ def _reported_clause(cue: Token, cues: Cues) -> Found | None:
         # what leads up to ", said X" in this paragraph.
         if lemma in verbs:
             content = content_span(leading_clause(cue))
-    elif complement is not None and (
-        lemma in verbs | cues.intention_verbs or _has_that(complement)
-    ):
-        content = content_span(_clause(complement, verbs))
+    elif complement is not None and (lemma in verbs | cues.intention_verbs or has_that(complement)):
+        content = content_span(
+            reported_clause(complement, cues) + second_complement(cue, complement)
+        )
     elif (tokens := _attitude_object(cue, cues)) is not None:
         content = content_span(tokens, min_words=1)
     elif lemma in verbs and _frames_head(cue):
@@ -148,7 +154,7 @@ def _reported_clause(cue: Token, cues: Cues) -> Found | None:
         after = cue.right_edge.i if cue.i < cue.head.i else -1
         own = {t.i for t in cue.subtree}
         content = content_span(
-            [t for t in _clause(cue.head, verbs) if t.i not in own and t.i > after]
+            [t for t in reported_clause(cue.head, cues) if t.i not in own and t.i > after]
         )
     elif lemma in cues.speech_verbs and (said := what_was_said(cue, cues)) is not None:
         content = content_span(said, min_words=1)
@@ -157,8 +163,9 @@ def _reported_clause(cue: Token, cues: Cues) -> Found | None:
     speaker = attribution(cue, cues)
     if speaker is None and lemma not in verbs and not _passive(cue):
         # "the plan calls for ...": stance needs someone who holds it, unless the passive leaves
-        # the holder unsaid ("Kyle has been seen as an icon", "a city known as the Crossroads").
-        return None
+        # the holder unsaid ("Kyle has been seen as an icon", "a city known as the Crossroads");
+        # `quotes` keeps it only where a quoted fragment inside backs it.
+        return Found(*content, "indirect", _cue_with_preposition(cue, content), None, unheld=True)
     return Found(*content, "indirect", _cue_with_preposition(cue, content), speaker)
 
 
@@ -188,10 +195,6 @@ def _is_complement(token: Token) -> bool:
     return token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in token.children
     )
-
-
-def _has_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _frames_head(cue: Token) -> bool:
@@ -250,7 +253,7 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     if not parts:
         return None
     last = max(t.i for t in parts)
-    parts += [c for c in cue.rights if c.i > last and _completes(c)]
+    parts += [c for c in cue.rights if c.i > last and _completes(c, cues)]
     start = min(t.left_edge.i for t in parts)
     end = max(restrictive_edge(t) for t in parts)
     tokens = list(cue.doc[start : end + 1])
@@ -259,13 +262,15 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     return tokens[: breaks[0]] if breaks else tokens
 
 
-def _completes(token: Token) -> bool:
+def _completes(token: Token, cues: Cues) -> bool:
     """A dependent of the verb after its object that belongs to the content ("supports the bill
     to expand visas", "called for X to resign"), not a finite adverbial clause ("as he faces
-    ..."), a coordinated verb or a time ("on Monday")."""
+    ..."), a coordinated verb, a time ("on Monday") or an occasion ("in a tweet")."""
     if token.dep_ == "advcl":
         return _is_infinitive(token)
-    if token.dep_ == "prep" and any(_is_time(g) for g in token.children):
+    if token.dep_ == "prep" and any(
+        _is_time(g) or g.lemma_.lower() in cues.occasion_nouns for g in token.children
+    ):
         return False
     if token.dep_ == "prep" and token.lower_ in CIRCUMSTANCE_PREPOSITIONS:
         return False
@@ -290,55 +295,11 @@ def _cue_with_preposition(cue: Token, content: tuple[int, int]) -> tuple[int, in
     return (start, end)
 
 
-def _clause(root: Token, verbs: frozenset[str]) -> list[Token]:
-    """The contiguous part of `root`'s subtree around it that no coordinated report takes over:
-    in "X said A, and Y said B" the content of the first "said" stops before "and"; in "she said
-    A and that B", "he said he would go and tell them" it does not."""
-    cuts = [
-        t.left_edge.i
-        for t in root.subtree
-        if t.i != root.i and (_another_report(t, verbs) or _speaker_adjunct(t, root))
-    ]
-    start = max((c for c in cuts if c < root.i), default=root.left_edge.i - 1) + 1
-    end = min((c for c in cuts if c > root.i), default=root.right_edge.i + 1)
-    tokens = [t for t in root.subtree if start <= t.i < end]
-    while len(tokens) > 1 and tokens[-1].dep_ == "cc":
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _speaker_adjunct(token: Token, root: Token) -> bool:
-    """A clause after a comma at the end of the report that tells what the speaker was doing
-    ("..., referring to the convention", "..., as he faces a runoff"), not what was said."""
-    if token.dep_ != "advcl" or token.head.i != root.i or token.i < root.i:
-        return False
-    doc = token.doc
-    left = token.left_edge.i
-    if left == 0 or doc[left - 1].text not in {",", "—", "–"}:
-        return False
-    if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
-        return True
-    return any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in token.children)
-
-
-def _another_report(token: Token, verbs: frozenset[str]) -> bool:
-    """A coordinated reporting verb that opens a report of its own: with a subject of its own
-    and no "that" of a complement ("A said X, and B said Y"), or with a complement clause of its
-    own ("he said X but did not suggest Y")."""
-    if token.dep_ != "conj" or not is_verb(token, verbs):
-        return False
-    if any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
-        return True
-    return any(c.dep_ in SUBJECT_DEPS for c in token.children) and not any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
-    )
-
-
 def _noun_clause(noun: Token, cues: Cues) -> Found | None:
     """A cue noun's "that" clause ("his claim that ...", "fears that ...") or infinitive ("his
     call to ban ...", "plans to spend ..."), with its author when it has one."""
     for child in noun.children:
-        if (child.dep_ in NOUN_COMPLEMENT_DEPS and _has_that(child)) or (
+        if (child.dep_ in NOUN_COMPLEMENT_DEPS and has_that(child)) or (
             child.dep_ == "acl" and _is_infinitive(child)
         ):
             content = content_span(list(child.subtree))
@@ -353,8 +314,7 @@ def _noun_clause(noun: Token, cues: Cues) -> Found | None:
     return None
 
 
-def _noun_stance(noun: Token, cues: Cues) -> Found | None:
-    stance = noun_stance(noun, cues)
+def _stance(stance: NounStance | None) -> Found | None:
     content = content_span(stance.content, min_words=1) if stance is not None else None
     if stance is None or content is None:
         return None

@@ -7,8 +7,9 @@ printed, so `text[start:end]` is the evidence.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 Span = tuple[int, int]
@@ -154,9 +155,9 @@ class Annotation:
 
     def to_dict(self) -> dict[str, Any]:
         def clean(record: Any) -> dict[str, Any]:
-            out = asdict(record)
+            out: dict[str, Any] = _plain(record)
             out.pop("kb_id", None)
-            return _lists(out)
+            return out
 
         return {
             "article": self.article.meta_dict(),
@@ -170,13 +171,22 @@ class Annotation:
         }
 
 
-def _lists(value: Any) -> Any:
-    """Tuples become lists so the JSON shape is stable."""
-    if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
+def _plain(value: Any) -> Any:
+    """Records as dicts, tuples as lists (a stable JSON shape); what `dataclasses.asdict` gives,
+    without its deep copy of every leaf (the records are frozen and their leaves immutable:
+    `asdict` was the largest cost of writing an annotation)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, list | tuple):
-        return [_lists(v) for v in value]
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+@functools.cache
+def _field_names(record_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record_type))
 
 
 @dataclass

@@ -93,3 +93,23 @@ def test_speaker_does_not_reach_into_the_paragraph_before(extract) -> None:
     found, _ = extract(text)
     speakers = [text[q.speaker[0] : q.speaker[1]] for q in found if q.speaker]
     assert all("\n" not in s for s in speakers)
+
+
+def test_capitalised_headline_is_read_word_by_word(extract) -> None:
+    text = "Veteran Senator Jane Miller Endorses Tom Baker For Governor.\n\nIt came on Monday."
+    found, _ = extract(text)
+    assert ("Tom Baker For Governor", "indirect", "Endorses", "Veteran Senator Jane Miller") in [
+        described(text, q) for q in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington Post Assembles An Army Of Reporters.\n\nThe paper hired staff.",  # a name
+        "Regional Growth Figures Surprise Economists.\n\nGrowth was high.",  # not a cue
+    ],
+)
+def test_headline_word_that_is_no_reporting_verb_attributes_nothing(extract, text: str) -> None:
+    found, _ = extract(text)
+    assert found == []

@@ -1,5 +1,6 @@
 """Attribution frames beyond "X said Y": attitude adjectives, cue nouns with "be", stance nouns
-after light verbs, closing asides, continuations of a reported clause and transcript turns."""
+after light verbs, closing asides, continuations of a reported clause, transcript turns, objects
+of reporting verbs, passive views, likeness and a report that interrupts its clause."""
 
 from __future__ import annotations
 
@@ -66,6 +67,49 @@ FOUND = [
         "From the report: “Most samples were balanced on age and region only.”",
         ("“Most samples were balanced on age and region only.”", "direct", ":", "the report"),
     ),
+    # the object phrase of a speech, belief or intention verb
+    (
+        "The senator seeks the Republican nomination for president.",
+        ("the Republican nomination for president", "indirect", "seeks", "The senator"),
+    ),
+    (
+        "The singer posted a video of the rally.",
+        ("a video of the rally", "indirect", "posted", "The singer"),
+    ),
+    # a view stated in the passive: the whole clause, subject to complement
+    (
+        "The merger was seen by many analysts as a mistake.",
+        ("The merger was seen by many analysts as a mistake", "indirect", "seen", "many analysts"),
+    ),
+    (
+        "The walk-off is considered one of the largest in company history.",
+        (
+            "The walk-off is considered one of the largest in company history",
+            "indirect",
+            "considered",
+            None,
+        ),
+    ),
+    # how things seem, by likeness
+    (
+        "This seems like a good moment for a change.",
+        ("This seems like a good moment for a change", "indirect", "seems", None),
+    ),
+    # the subject of the reported clause that the parser took for the verb's object
+    (
+        "Party leaders hoped the meeting, requested by the governor, would end the dispute.",
+        (
+            "the meeting, requested by the governor, would end the dispute",
+            "indirect",
+            "hoped",
+            "Party leaders",
+        ),
+    ),
+    # a stance verb of the lexicon
+    (
+        "The senator assailed the new tax plan.",
+        ("the new tax plan", "indirect", "assailed", "The senator"),
+    ),
 ]
 
 
@@ -119,7 +163,7 @@ def test_transcript_turns_in_capitals_are_attributed(extract) -> None:
     assert speakers.count("GUEST") == 2
 
 
-def test_stance_without_holder_is_kept_where_a_quote_backs_it(extract) -> None:
+def test_stance_without_holder_is_kept(extract) -> None:
     text = "It is common for critics to portray the plan as a “reckless gamble” for the region."
     found, _ = extract(text)
     assert [described(text, q)[:3] for q in found] == [
@@ -141,3 +185,18 @@ def test_one_capitalised_word_stays_a_quote(extract) -> None:
     assert ("“Armageddon”", "partial", "warned", "The senator") in [
         described(text, q) for q in found
     ]
+
+
+def test_report_that_interrupts_its_clause_takes_both_parts(extract) -> None:
+    text = "This campaign, he says, is different from the last one."
+    found, _ = extract(text)
+    assert [described(text, q) for q in found] == [
+        ("This campaign", "indirect", "says", "he"),
+        ("is different from the last one", "indirect", "says", "he"),
+    ]
+
+
+def test_named_person_object_is_addressed_not_reported(extract) -> None:
+    text = "She asked President Barack Obama about the new rules."
+    found, _ = extract(text)
+    assert "President Barack Obama" not in [q.text for q in found]

@@ -287,10 +287,6 @@ class Found:
     cue: Span_ | None
     speaker: Span_ | None
     continues: bool = False  # no cue of its own: cue and speaker are the previous quote's
-    # A stance nobody in the sentence holds: kept only where a quoted fragment inside it, which
-    # the same cue governs, shows that it is a report ("for news accounts to portray X as a
-    # “working-class” rebellion").
-    unheld: bool = False
 
 
 def attribution(cue: Token, cues: Cues, *, outside: Span_ | None = None) -> Span_ | None:

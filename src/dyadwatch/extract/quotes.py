@@ -49,11 +49,6 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
             if d.kind == "direct"
         )
     ]
-    indirect = [
-        q
-        for q in indirect
-        if not q.unheld or any(_holds(q, d) for d in direct if d.kind == "partial")
-    ]
     found = _fold_partials(direct, _through_partials(indirect, direct, text))
     found = sorted(found + continuations(doc, found), key=lambda q: (q.start, q.end))
     resolver = _Resolver(text, actors, marked)

@@ -1,5 +1,6 @@
 """Attributions made by a colon: headline and transcript claims ("Putin: West wants war",
-"MATTHEWS: Well, ...") and a quote introduced by its source ("- Philip Bump: “...”")."""
+"MATTHEWS: Well, ...") and a quote introduced by its source ("- Philip Bump: “...”"); and
+headlines whose capitals defeat the tagger ("Le Pen Backs Trump", read word by word)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from dyadwatch.extract.quote_cues import Found, Span_, content_span
+from dyadwatch.extract.quote_cues import Cues, Found, Span_, content_span
 
 # "Ben Carson: Clinton not fit to serve": a source of at most this many capitalised tokens,
 # naming a person, organisation or group (or all proper nouns, not an upper-case dateline), before
@@ -16,6 +17,12 @@ HEADLINE_SOURCE_MAX = 4
 HEADLINE_SOURCE_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # A name that opens at least this many paragraphs with a colon is a transcript speaker.
 TRANSCRIPT_TURNS = 2
+# Endings that turn a headline verb into its lemma ("Endorses", "Dismissed", "Backs").
+INFLECTIONS = ("es", "s", "ed", "d")
+# Question words that open a headline before its subject ("Why Republicans Won't Renounce X").
+HEADLINE_OPENERS = frozenset({"why", "how", "when", "where", "what", "as"})
+# Words after which a capitalised headline word is a verb in its base form ("Just Called").
+VERB_OPENERS = frozenset({"just", "to", "will", "would", "may", "might", "can", "could"})
 # Who may introduce a quote with a bare colon ("Pew Research: “...”"): a person or organisation.
 QUOTE_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 
@@ -134,3 +141,63 @@ def _to_paragraph_end(colon: Token) -> list[Token]:
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= char < end for start, end in spans)
+
+
+def headline_claims(doc: Doc, cues: Cues) -> list[Found]:
+    """A headline's report read word by word ("Le Pen Backs Trump", "Panel Just Dismissed X"):
+    the tagger reads a capitalised headline verb as a name, so the first word after the subject
+    whose lemma, by its inflection, is a reporting or stance verb is the cue; the words before it
+    are the source (naming someone: "Growth Figures Surprise X" is no report) and those after
+    it, to the end of the line, the content."""
+    verbs = (
+        cues.speech_verbs
+        | cues.stance_verbs
+        | cues.object_verbs
+        | cues.intention_verbs
+        | cues.belief_verbs
+    )
+    line = _to_paragraph_end(doc[0]) if len(doc) else []
+    words = [doc[0], *line] if len(doc) and not doc[0].is_space else []
+    lower = [t for t in words if t.is_alpha and not t.is_stop and not t.text[:1].isupper()]
+    if lower:
+        return []  # a headline in sentence case: the parse holds, the other finders read it
+    if words and words[0].lower_ in HEADLINE_OPENERS:
+        words = words[1:]
+    for k, token in enumerate(words[1:-1], start=1):
+        if token.text == ":" or token.is_quote:
+            return []
+        before = words[k - 1]
+        if not (token.is_alpha and before.is_alpha) or (
+            before.is_stop and before.lower_ not in VERB_OPENERS
+        ):
+            continue
+        if not _headline_lemmas(token.lower_) & verbs or not _headline_verb(token, before):
+            continue
+        rest = words[k + 1 :]
+        preposition = rest[0] if rest and rest[0].pos_ == "ADP" else None
+        if preposition is not None and rest[1:]:
+            rest = rest[1:]
+        cut = next((j for j, t in enumerate(rest) if t.text == ":"), len(rest))
+        content = content_span(rest[:cut], min_words=1)
+        source = [t for t in words[:k] if t.lower_ != "just"]
+        if content is None or not any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source):
+            return []
+        cue_end = (preposition or token).idx + len((preposition or token).text)
+        speaker = (source[0].idx, source[-1].idx + len(source[-1].text))
+        return [Found(*content, "indirect", (token.idx, cue_end), speaker)]
+    return []
+
+
+def _headline_verb(token: Token, before: Token) -> bool:
+    """A capitalised headline word in a verb's place: inflected as a verb ("Endorses",
+    "Dismissed") or after an auxiliary or "Just"/"To" ("Will Back", "Just Called"), and not part
+    of a name ("Washington Post", "United States")."""
+    if token.ent_type_ in HEADLINE_SOURCE_TYPES:
+        return False
+    inflected = token.lower_.endswith(("s", "ed")) and not token.lower_.endswith("ss")
+    return inflected or before.lower_ in VERB_OPENERS or before.pos_ == "AUX"
+
+
+def _headline_lemmas(word: str) -> set[str]:
+    """The lemmas a headline word may inflect: "endorses" -> {"endorses", "endors", "endorse"}."""
+    return {word} | {word[: -len(end)] for end in INFLECTIONS if word.endswith(end)}

@@ -29,6 +29,8 @@ FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 # circumstances rather than content (", as he faces a runoff").
 ADJUNCT_MARKS = frozenset({"as", "while", "after", "before"})
 APPEARANCE_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr"})
+# Prepositions of a likeness that makes a judgement too ("seems like a comparable moment").
+LIKENESS = frozenset({"like"})
 # Relations of an attitude adjective to the verb whose subject holds it ("is critical of",
 # "remained skeptical of"); past participles used as adjectives ("worried about") count.
 PREDICATIVE_DEPS = frozenset({"acomp", "oprd", "xcomp"})
@@ -161,7 +163,11 @@ def appearance(cue: Token) -> list[Token] | None:
     complement = next((c for c in cue.children if c.dep_ in COMPLEMENT_DEPS), None)
     if complement is not None:
         return list(complement.subtree)
-    parts = [c for c in cue.children if c.dep_ in APPEARANCE_DEPS]
+    parts = [
+        c
+        for c in cue.children
+        if c.dep_ in APPEARANCE_DEPS or (c.dep_ == "prep" and c.lower_ in LIKENESS)
+    ]
     subject = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     if not parts or not subject:
         return None
@@ -174,13 +180,34 @@ def construal(cue: Token) -> list[Token] | None:
     without "as" ("saw the film")."""
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is None:
-        return None
+        return passive_construal(cue)
     as_phrase = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
     if as_phrase is None:
         as_phrase = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
     if as_phrase is None:
         return None
     return list(cue.doc[obj.left_edge.i : as_phrase.right_edge.i + 1])
+
+
+def passive_construal(cue: Token) -> list[Token] | None:
+    """A view stated in the passive ("the change was seen by some as a demotion", "the walk-off
+    is considered one of the largest"): the whole clause, subject to complement, as the
+    attribution corpora code it."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return None
+    holders = [g for c in cue.children if c.dep_ == "agent" for g in c.children]
+    complement = next(
+        (
+            c
+            for c in [*cue.rights, *(r for h in holders for r in h.rights)]
+            if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"
+        ),
+        None,
+    )
+    if complement is None:
+        return None
+    return list(cue.doc[subject.left_edge.i : complement.right_edge.i + 1])
 
 
 def passive_object(cue: Token) -> list[Token] | None:
@@ -338,6 +365,18 @@ def second_complement(cue: Token, complement: Token) -> list[Token]:
         if all((t.is_punct or t.dep_ == "cc") and "\n" not in t.text for t in gap):
             return list(cue.doc[end + 1 : conj.right_edge.i + 1])
     return []
+
+
+def stray_subject(cue: Token, complement: Token) -> list[Token]:
+    """The subject of a complement clause that the parser took for the cue's object ("hoped the
+    meeting, requested by X, would be a moment of catharsis"): the object's words, when the clause
+    after it has no subject of its own."""
+    if complement.i < cue.i or any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in complement.children):
+        return []
+    obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i < complement.i), None)
+    if obj is None or complement.tag_ not in FINITE_TAGS | {"VB"}:
+        return []
+    return list(cue.doc[obj.left_edge.i : complement.left_edge.i])
 
 
 def has_that(clause: Token) -> bool:

@@ -1,7 +1,8 @@
 """Evaluation gate: score the development sets and fail if a headline figure drops below its floor.
 
 Floors are pinned from measured runs (see each issue's closing note) a little below the
-measured value, and raised as quality rises. Run: `.venv/bin/python scripts/eval_gate.py`.
+measured value, and raised as quality rises; a rate that should stay low (extra events) has a
+ceiling instead, a little above. Run: `.venv/bin/python scripts/eval_gate.py`.
 The development data lives beside the checkout in ../shared/data; without it the gate skips.
 """
 
@@ -16,17 +17,23 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 # (kind, gold file, record limit or None, {metric: floor})
-# Measured 2026-11-29 (closing note): PLV type F1 0.659, source 0.939; GSR type F1 0.728;
-# TBAQ strict 0.891, value 0.813; LGL[:200] acc@161 0.781, country 0.866; PolNeAR[:100]
-# overlap F1 0.721, speaker 0.901. Floors sit a little below; raise them as quality rises,
-# never lower them to let a change through.
+# Measured 2026-11-29, end of the second session (closing note): PLV type F1 0.763, source
+# 0.940, target 0.842; GSR type F1 0.800, extra-event rate 0.112; TBAQ strict 0.896, value
+# 0.821; LGL (all) acc@161 0.817, country 0.885; PolNeAR[:200] overlap F1 0.752, speaker
+# 0.898 (all 840: 0.735, 0.899). Floors sit a little below (ceilings a little above); raise
+# them as quality rises, never lower them to let a change through.
 GATES: list[tuple[str, str, int | None, dict[str, float]]] = [
-    ("events", "events/plv_train.jsonl", None, {"type_f1": 0.64, "source_match": 0.91}),
-    ("events", "events/plover_gsr.jsonl", None, {"type_f1": 0.71}),
-    ("timex", "timex/tbaq.jsonl", None, {"strict_f1": 0.875, "value_f1": 0.80}),
-    ("places", "places/lgl.jsonl", 200, {"accuracy_161km": 0.765, "country_accuracy": 0.85}),
-    ("quotes", "quotes/polnear_train.jsonl", 100, {"overlap_f1": 0.70, "speaker_accuracy": 0.88}),
+    ("events", "events/plv_train.jsonl", None,
+     {"type_f1": 0.75, "source_match": 0.925, "target_match": 0.83}),
+    ("events", "events/plover_gsr.jsonl", None, {"type_f1": 0.785}),
+    ("timex", "timex/tbaq.jsonl", None, {"strict_f1": 0.885, "value_f1": 0.815}),
+    ("places", "places/lgl.jsonl", None, {"accuracy_161km": 0.805, "country_accuracy": 0.875}),
+    ("quotes", "quotes/polnear_train.jsonl", 200, {"overlap_f1": 0.74, "speaker_accuracy": 0.885}),
 ]
+# {(kind, gold file): {metric: ceiling}}, for rates that must stay low.
+CEILINGS: dict[tuple[str, str], dict[str, float]] = {
+    ("events", "events/plover_gsr.jsonl"): {"extra_event_rate": 0.13},
+}
 
 
 def main() -> int:
@@ -41,12 +48,17 @@ def main() -> int:
         started = time.perf_counter()
         metrics, _ = evaluate(DATA / name, scorer.score, limit=limit)
         seconds = time.perf_counter() - started
-        shown = {k: metrics.get(k) for k in floors}
+        ceilings = CEILINGS.get((kind, name), {})
+        shown = {k: metrics.get(k) for k in [*floors, *ceilings]}
         print(f"{kind:<7} {name:<28} n={limit or 'all'} {json.dumps(shown)} ({seconds:.0f} s)")
         for metric, floor in floors.items():
             value = metrics.get(metric)
             if not isinstance(value, int | float) or value < floor:
                 failures.append(f"{kind} {name}: {metric} = {value} < floor {floor}")
+        for metric, ceiling in ceilings.items():
+            value = metrics.get(metric)
+            if not isinstance(value, int | float) or value > ceiling:
+                failures.append(f"{kind} {name}: {metric} = {value} > ceiling {ceiling}")
     for failure in failures:
         print(f"FAIL {failure}")
     print("evaluation gate:", "failed" if failures else "passed")

@@ -7,6 +7,7 @@ it over articles, in batches, for the CLI, the store and the Dask workers alike.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from dyadwatch.extract.places import places as extract_places
 from dyadwatch.extract.quotes import quotes as extract_quotes
 from dyadwatch.extract.timexes import timexes as extract_timexes
 from dyadwatch.nlp.pipeline import load_nlp
-from dyadwatch.records import Annotation, Article, Rejection
+from dyadwatch.records import Annotation, Article, Encoded, Rejection
 from dyadwatch.resolve.gazetteer import Gazetteer
 from dyadwatch.resolve.kb import KnowledgeBase
 
@@ -31,6 +32,14 @@ if TYPE_CHECKING:
 DEFAULT_BATCH_SIZE = 32  # long articles in batches of 1,000 hold GBs (DESIGN §7)
 
 Outcome = Annotation | Rejection
+EncodedOutcome = Encoded | Rejection
+
+
+def encoded(outcome: Outcome) -> EncodedOutcome:
+    """An annotation as its JSON line; a rejection as it is."""
+    if isinstance(outcome, Rejection):
+        return outcome
+    return Encoded(json.dumps(outcome.to_dict(), ensure_ascii=False))
 
 
 def annotate_doc(

@@ -55,6 +55,14 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class Encoded:
+    """An annotation already written as its JSON line (DESIGN §3), as a worker sends it: a
+    string costs the single writer far less to receive than the records it was made from."""
+
+    line: str
+
+
+@dataclass(frozen=True)
 class Actor:
     """A canonical actor found in one article (ids are local: a1, a2, ...)."""
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from dyadwatch.annotate import Annotator
-from dyadwatch.batch.coding import make_coder
-from dyadwatch.batch.parallel import annotate_parallel, resolve_jobs
-from dyadwatch.batch.worker import chunked, code_chunk
+from dyadwatch.annotate import Annotator, encoded
+from dyadwatch.batch.coding import make_coder, make_encoder
+from dyadwatch.batch.parallel import annotate_parallel, encode_parallel, resolve_jobs
+from dyadwatch.batch.worker import chunked, code_chunk, encode_chunk
 from dyadwatch.errors import DyadwatchError
-from dyadwatch.records import Annotation, Article
+from dyadwatch.records import Annotation, Article, Rejection
 from dyadwatch.settings import get_settings
 
 
@@ -55,3 +57,20 @@ def test_two_processes_equal_single_process_in_order(articles: list[Article]) ->
     annotations = [outcome for _, outcome in pairs]
     assert all(isinstance(o, Annotation) for o in annotations)
     assert [o.to_dict() for o in annotations] == _single_process(articles)  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_workers_write_the_same_json_lines(articles: list[Article]) -> None:
+    """`dyadwatch annotate` output: lines written in the workers equal lines written here."""
+    expected = [json.dumps(d, ensure_ascii=False) for d in _single_process(articles)]
+    in_process = make_encoder(get_settings())(articles)
+    in_workers = encode_parallel(articles, jobs=2, batch_size=2)
+    for pairs in (list(in_process), list(in_workers)):
+        assert [article for article, _ in pairs] == articles
+        assert [getattr(outcome, "line", None) for _, outcome in pairs] == expected
+
+
+def test_a_rejection_stays_a_rejection() -> None:
+    rejection = Rejection("x.txt", "E020", "annotation failed")
+    assert encoded(rejection) is rejection
+    assert isinstance(encode_chunk([]), list)

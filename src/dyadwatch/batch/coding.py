@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from dyadwatch.annotate import Outcome
+from dyadwatch.annotate import EncodedOutcome, Outcome, encoded
 from dyadwatch.errors import Codes, DyadwatchError
 from dyadwatch.records import Article
 from dyadwatch.settings import Settings
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from dyadwatch.annotate import Annotator
 
 Coder = Callable[[Iterable[Article]], Iterator[tuple[Article, Outcome]]]
+Encoder = Callable[[Iterable[Article]], Iterator[tuple[Article, EncodedOutcome]]]
 
 
 def make_coder(
@@ -51,3 +52,31 @@ def make_coder(
 
         annotator = Annotator.load(actor_files=settings.actors)
     return functools.partial(annotator.annotate_isolated, batch_size=settings.batch_size)
+
+
+def make_encoder(settings: Settings, *, jobs: int = 1, dask: str | None = None) -> Encoder:
+    """Like `make_coder`, each annotation written as its JSON line where it was coded: in the
+    workers when there are workers, so that the one writer only copies strings."""
+    if dask and jobs != 1:
+        raise DyadwatchError(Codes.E061, "--jobs and --dask are exclusive: Dask sizes its cluster")
+    if dask:
+        from dyadwatch.batch.dask import encode_on_dask
+
+        return functools.partial(
+            encode_on_dask, address=dask, actor_files=settings.actors,
+            partition_size=settings.batch_size,
+        )
+    if jobs != 1:
+        from dyadwatch.batch.parallel import encode_parallel
+
+        return functools.partial(
+            encode_parallel, jobs=jobs, actor_files=settings.actors,
+            batch_size=settings.batch_size,
+        )
+    code = make_coder(settings)
+
+    def encode(articles: Iterable[Article]) -> Iterator[tuple[Article, EncodedOutcome]]:
+        for article, outcome in code(articles):
+            yield article, encoded(outcome)
+
+    return encode

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import contextlib
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from dyadwatch.annotate import Outcome
+from dyadwatch.annotate import EncodedOutcome, Outcome
 from dyadwatch.batch.parallel import resolve_jobs
-from dyadwatch.batch.worker import chunked, code_chunk
+from dyadwatch.batch.worker import chunked, code_chunk, encode_chunk
 from dyadwatch.errors import Codes, DyadwatchError
 from dyadwatch.records import Article
 
@@ -24,6 +24,8 @@ from dyadwatch.records import Article
 # task (one article takes 0.1-0.5 s), small enough to balance two workers on a 121-article demo.
 PARTITION_SIZE = 32
 PARTITIONS_IN_FLIGHT_PER_WORKER = 2
+
+R = TypeVar("R")
 
 
 def annotate_on_dask(
@@ -34,13 +36,34 @@ def annotate_on_dask(
     partition_size: int = PARTITION_SIZE,
 ) -> Iterator[tuple[Article, Outcome]]:
     """Each article with its annotation (or E020 rejection), coded by the cluster at `address`."""
-    files = tuple(actor_files)
+    return _on_cluster(code_chunk, articles, address, tuple(actor_files), partition_size)
+
+
+def encode_on_dask(
+    articles: Iterable[Article],
+    *,
+    address: str,
+    actor_files: Iterable[Path] = (),
+    partition_size: int = PARTITION_SIZE,
+) -> Iterator[tuple[Article, EncodedOutcome]]:
+    """`annotate_on_dask`, each annotation written as its JSON line by the worker: the one
+    writer then receives strings, not records (its CPU competes with the workers')."""
+    return _on_cluster(encode_chunk, articles, address, tuple(actor_files), partition_size)
+
+
+def _on_cluster(
+    task: Callable[..., list[R]],
+    articles: Iterable[Article],
+    address: str,
+    files: tuple[Path, ...],
+    partition_size: int,
+) -> Iterator[tuple[Article, R]]:
     with _client(address) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         pending: deque[tuple[list[Article], Any]] = deque()
         for chunk in chunked(articles, partition_size):
             future = client.submit(
-                code_chunk, chunk, actor_files=files, batch_size=partition_size, pure=False
+                task, chunk, actor_files=files, batch_size=partition_size, pure=False
             )
             pending.append((chunk, future))
             if len(pending) >= workers * PARTITIONS_IN_FLIGHT_PER_WORKER:
@@ -49,7 +72,7 @@ def annotate_on_dask(
             yield from _gathered(*pending.popleft())
 
 
-def _gathered(chunk: list[Article], future: Any) -> Iterator[tuple[Article, Outcome]]:
+def _gathered(chunk: list[Article], future: Any) -> Iterator[tuple[Article, Any]]:
     outcomes = future.result()
     future.release()
     yield from zip(chunk, outcomes, strict=True)

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from dyadwatch.annotate import DEFAULT_BATCH_SIZE, Annotator, Outcome
+from dyadwatch.annotate import DEFAULT_BATCH_SIZE, Annotator, EncodedOutcome, Outcome, encoded
 from dyadwatch.records import Article
 
 
@@ -26,6 +26,17 @@ def code_chunk(
     """Annotations (or E020 rejections) of `articles`, in order, by this process's annotator."""
     annotator = worker_annotator(actor_files)
     return [outcome for _, outcome in annotator.annotate_isolated(articles, batch_size=batch_size)]
+
+
+def encode_chunk(
+    articles: Sequence[Article],
+    *,
+    actor_files: tuple[Path, ...] = (),
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> list[EncodedOutcome]:
+    """`code_chunk`, with each annotation written as its JSON line here, in the worker."""
+    outcomes = code_chunk(articles, actor_files=actor_files, batch_size=batch_size)
+    return [encoded(outcome) for outcome in outcomes]
 
 
 @functools.cache

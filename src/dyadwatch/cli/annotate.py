@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 
@@ -28,14 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dyadwatch.batch.coding import make_coder
+    from dyadwatch.batch.coding import make_coder, make_encoder
     from dyadwatch.ingest import read_inputs
 
     settings = get_settings(
         actors=args.actors or None, batch_size=args.batch_size,
         allow_private_urls=args.allow_private_urls or None,
     )
-    code = make_coder(settings, jobs=args.jobs, dask=args.dask)
     rejections: list[Rejection] = []
 
     def articles() -> Iterator[Article]:
@@ -45,16 +43,20 @@ def run(args: argparse.Namespace) -> int:
             else:
                 yield item
 
-    for _article, outcome in code(articles()):
+    if args.format == "jsonl":  # written by the workers, the one writer copies lines
+        for _article, line in make_encoder(settings, jobs=args.jobs, dask=args.dask)(articles()):
+            if isinstance(line, Rejection):
+                rejections.append(line)
+            else:
+                sys.stdout.write(line.line + "\n")
+                sys.stdout.flush()
+        return report_rejections(rejections)
+    for _article, outcome in make_coder(settings, jobs=args.jobs, dask=args.dask)(articles()):
         if isinstance(outcome, Rejection):
             rejections.append(outcome)
-            continue
-        annotation = outcome
-        if args.format == "jsonl":
-            sys.stdout.write(json.dumps(annotation.to_dict(), ensure_ascii=False) + "\n")
         else:
-            sys.stdout.write(pretty(annotation) + "\n")
-        sys.stdout.flush()
+            sys.stdout.write(pretty(outcome) + "\n")
+            sys.stdout.flush()
     return report_rejections(rejections)
 
 

@@ -100,8 +100,8 @@ def select_events(
             a.c.source,
             a.c.url,
             a.c.published,
-            _substring(a.c.text, e.c.sentence_start, e.c.sentence_end).label("sentence"),
-            _substring(a.c.text, e.c.trigger_start, e.c.trigger_end).label("trigger"),
+            substring(a.c.text, e.c.sentence_start, e.c.sentence_end).label("sentence"),
+            substring(a.c.text, e.c.trigger_start, e.c.trigger_end).label("trigger"),
         )
         .join(a, a.c.id == e.c.article_id)
         .order_by(e.c.day_first.is_(None), e.c.day_first, e.c.id)
@@ -148,14 +148,20 @@ def count_records(conn: Connection) -> dict[str, int]:
 def _side_has(role: str | None, code: str) -> ColumnElement[bool]:
     """EXISTS an actor of the event (in `role`, or either role) whose country or code is `code`."""
     ea, ac = schema.event_actors, schema.actors
-    conditions = [ea.c.event_id == schema.events.c.id, or_(ac.c.country == code, ac.c.code == code)]
+    conditions = [ea.c.event_id == schema.events.c.id, has_code(ac, code)]
     if role:
         conditions.append(ea.c.role == role)
     return exists().where(ea.c.actor_id == ac.c.id, *conditions)
 
 
-def _substring(text: Any, start: Any, end: Any) -> Any:
-    """text[start:end] in SQL: substr counts characters from 1 on SQLite and PostgreSQL."""
+def has_code(actors: Any, code: str) -> ColumnElement[bool]:
+    """The actor's country or its full code is `code` ("RUS" matches RUSGOV's actors too)."""
+    return or_(actors.c.country == code, actors.c.code == code)
+
+
+def substring(text: Any, start: Any, end: Any) -> Any:
+    """text[start:end] in SQL (NULL when the span is): substr counts characters from 1 on
+    SQLite and PostgreSQL."""
     return func.substr(text, start + 1, end - start)
 
 
@@ -166,7 +172,7 @@ def _actors_of(conn: Connection, event_ids: list[int]) -> dict[int, Side]:
     """role -> [(name, code, country)] in stored order, per event."""
     ea, ac = schema.event_actors, schema.actors
     found: dict[int, Side] = defaultdict(lambda: defaultdict(list))
-    for chunk in _chunks(event_ids, ID_CHUNK):
+    for chunk in id_chunks(event_ids):
         stmt = (
             select(ea.c.event_id, ea.c.role, ac.c.name, ac.c.code, ac.c.country)
             .join(ac, ac.c.id == ea.c.actor_id)
@@ -178,9 +184,10 @@ def _actors_of(conn: Connection, event_ids: list[int]) -> dict[int, Side]:
     return found
 
 
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def id_chunks(ids: list[int]) -> Iterable[list[int]]:
+    """`ids` in slices of ID_CHUNK, for IN (...) lists that every database accepts."""
+    for i in range(0, len(ids), ID_CHUNK):
+        yield ids[i : i + ID_CHUNK]
 
 
 def _event_row(row: Any, side: Side) -> EventRow:

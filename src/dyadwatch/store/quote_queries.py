@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
 from dyadwatch.store import schema
-from dyadwatch.store.queries import ID_CHUNK
+from dyadwatch.store.queries import has_code, id_chunks, substring
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ def select_quotes(
     """
     q, a = schema.quotes, schema.articles
     ac = schema.actors.alias("speaker_actors")  # `actors` itself is correlated by `_mentions`
-    speaker_words = _substring(a.c.text, q.c.speaker_start, q.c.speaker_end)
-    cue_words = _substring(a.c.text, q.c.cue_start, q.c.cue_end)
+    speaker_words = substring(a.c.text, q.c.speaker_start, q.c.speaker_end)
+    cue_words = substring(a.c.text, q.c.cue_start, q.c.cue_end)
     stmt = (
         select(
             q.c.id,
@@ -89,7 +89,7 @@ def select_quotes(
         .order_by(a.c.published.is_(None), a.c.published, a.c.id, q.c.position)
     )
     if speaker_country:
-        stmt = stmt.where(_is_code(ac, speaker_country))
+        stmt = stmt.where(has_code(ac, speaker_country))
     if mentions:
         stmt = stmt.where(_mentions(mentions))
     if speaker:
@@ -110,21 +110,12 @@ def select_quotes(
     return [_quote_row(row, mentioned.get(row["id"], [])) for row in rows]
 
 
-def _is_code(actors: Any, code: str) -> ColumnElement[bool]:
-    return or_(actors.c.country == code, actors.c.code == code)
-
-
 def _mentions(code: str) -> ColumnElement[bool]:
     """EXISTS an actor mentioned in the quote whose country or code is `code`."""
     qm, ac = schema.quote_mentions, schema.actors
     return exists().where(
-        qm.c.quote_id == schema.quotes.c.id, qm.c.actor_id == ac.c.id, _is_code(ac, code)
+        qm.c.quote_id == schema.quotes.c.id, qm.c.actor_id == ac.c.id, has_code(ac, code)
     )
-
-
-def _substring(text: Any, start: Any, end: Any) -> Any:
-    """text[start:end] in SQL (NULL when the span is); substr counts characters from 1."""
-    return func.substr(text, start + 1, end - start)
 
 
 Mentioned = list[tuple[str, str | None, str | None]]
@@ -134,7 +125,7 @@ def _mentioned_actors(conn: Connection, quote_ids: list[int]) -> dict[int, Menti
     """quote id -> [(name, code, country)] of the actors its content mentions, by name."""
     qm, ac = schema.quote_mentions, schema.actors
     found: dict[int, Mentioned] = defaultdict(list)
-    for chunk in _chunks(quote_ids, ID_CHUNK):
+    for chunk in id_chunks(quote_ids):
         stmt = (
             select(qm.c.quote_id, ac.c.name, ac.c.code, ac.c.country)
             .join(ac, ac.c.id == qm.c.actor_id)
@@ -144,11 +135,6 @@ def _mentioned_actors(conn: Connection, quote_ids: list[int]) -> dict[int, Menti
         for quote_id, name, code, country in conn.execute(stmt):
             found[quote_id].append((name, code, country))
     return found
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def _quote_row(row: Any, mentioned: Mentioned) -> QuoteRow:

@@ -35,16 +35,6 @@ def entity_index(doc) -> ActorIndex:
     return ActorIndex(actors, mentions)
 
 
-@pytest.fixture(scope="module")
-def extract(nlp):
-    def run(text: str) -> tuple[list[Quote], ActorIndex]:
-        doc = nlp(text)
-        index = entity_index(doc)
-        return quotes(doc, index), index
-
-    return run
-
-
 def described(text: str, quote: Quote) -> tuple[str, str, str | None, str | None]:
     cue = text[quote.cue[0] : quote.cue[1]] if quote.cue else None
     speaker = text[quote.speaker[0] : quote.speaker[1]] if quote.speaker else None

@@ -6,21 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.extract.quotes import quotes
-from dyadwatch.records import ActorIndex, Quote
-
-from .test_quotes import described, entity_index
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    def run(text: str) -> tuple[list[Quote], ActorIndex]:
-        doc = nlp(text)
-        index = entity_index(doc)
-        return quotes(doc, index), index
-
-    return run
-
+from .test_quotes import described
 
 FOUND = [
     # an attitude adjective with its preposition: the object is the content

@@ -19,6 +19,14 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def annotator():  # type: ignore[no-untyped-def]
+    """The whole per-article pipeline (`Annotator`), loaded once per session."""
+    from dyadwatch.annotate import Annotator
+
+    return Annotator.load()
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"development data not found at {SHARED_DATA}")

@@ -20,13 +20,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def annotator():  # type: ignore[no-untyped-def]
-    from dyadwatch.annotate import Annotator
-
-    return Annotator.load()
-
-
 @pytest.mark.parametrize("text", TEXTS)
 def test_annotation_validates(annotator, text: str) -> None:  # type: ignore[no-untyped-def]
     schema = json.loads(

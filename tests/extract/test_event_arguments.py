@@ -12,13 +12,6 @@ from dyadwatch.records import Article
 PUBLISHED = dt.date(2024, 3, 14)
 
 
-@pytest.fixture(scope="module")
-def annotator():  # type: ignore[no-untyped-def]
-    from dyadwatch.annotate import Annotator
-
-    return Annotator.load()
-
-
 def code(annotator: Any, text: str) -> list[dict[str, Any]]:
     out = annotator.annotate(Article(id="t", text=text, published=PUBLISHED)).to_dict()
     actors = {a["id"]: a for a in out["actors"]}

@@ -12,13 +12,6 @@ from dyadwatch.records import Article
 PUBLISHED = dt.date(2024, 3, 14)
 
 
-@pytest.fixture(scope="module")
-def annotator():  # type: ignore[no-untyped-def]
-    from dyadwatch.annotate import Annotator
-
-    return Annotator.load()
-
-
 def coded(annotator: Any, text: str) -> list[tuple[str, str | None, str, str]]:
     """(type, mode, trigger, modality) of each event."""
     out = annotator.annotate(Article(id="t", text=text, published=PUBLISHED)).to_dict()

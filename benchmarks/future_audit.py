@@ -24,11 +24,11 @@ from collections import Counter
 from pathlib import Path
 
 from dyadwatch.annotate import Annotator
+from dyadwatch.evaluate.events import compatible
 from dyadwatch.records import Article
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "events" / "plv_train.jsonl"
 AUDIT = Path(__file__).resolve().parent / "data" / "plv_future_audit.csv"
-YIELD = {"CONCEDE", "RETREAT"}  # PLV's YIELD is either (issue 3)
 
 
 def main() -> None:
@@ -46,8 +46,7 @@ def main() -> None:
             events = annotator.annotate(Article(id=record["id"], text=record["text"])).events
             predicted = [(str(e.type), str(e.modality)) for e in events]
             for gold in golds:
-                accepted = YIELD if gold["type"] == "YIELD" else {gold["type"]}
-                same = [modality for kind, modality in predicted if kind in accepted]
+                same = [m for kind, m in predicted if compatible(gold["type"], kind)]
                 for group in ("all", verdict):
                     counts[group, "events"] += 1
                     counts[group, "typed"] += bool(same)

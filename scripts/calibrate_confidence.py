@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from dyadwatch.annotate import Annotator
+from dyadwatch.evaluate.events import compatible
 from dyadwatch.evaluate.runner import article_of, load_gold
 from dyadwatch.extract.event_context import confidence_features
 
@@ -25,7 +26,6 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events"
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "dyadwatch" / "data" / "lexicon" / "confidence.csv"
 GOLD_FILES = ("plv_train.jsonl", "plover_gsr.jsonl")
-YIELD_TYPES = {"CONCEDE", "RETREAT"}
 MIN_EVENTS = 8  # a group needs this many coded events to get its own row
 PRIOR = 2.0  # pseudo-events pulling a small group toward its parent's rate
 
@@ -47,9 +47,7 @@ def main() -> int:
             for event in annotation.events:
                 if event.modality not in {"asserted", "future"}:
                     continue
-                right = event.type in gold_types or (
-                    "YIELD" in gold_types and event.type in YIELD_TYPES
-                )
+                right = any(compatible(gold_type, event.type) for gold_type in gold_types)
                 outcomes.append((confidence_features(doc, event, annotation.actors), right))
     rows = table(outcomes)
     with OUT.open("w", newline="", encoding="utf-8") as out:

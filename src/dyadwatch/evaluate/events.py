@@ -156,7 +156,8 @@ def _gold_events(record: dict[str, Any], modalities: Sequence[str]) -> list[dict
             if e.get("modality") is None or e["modality"] in modalities]
 
 
-def _compatible(gold_type: str, pred_type: str) -> bool:
+def compatible(gold_type: str, pred_type: str) -> bool:
+    """A predicted type matches a gold one: the same, or CONCEDE/RETREAT for PLV's YIELD."""
     return pred_type == gold_type or (gold_type == YIELD and pred_type in YIELD_TYPES)
 
 
@@ -179,7 +180,7 @@ def _pair(gold: list[dict[str, Any]], preds: list[_Pred]) -> list[tuple[int, int
     free = set(range(len(preds)))
     pairs = []
     for gi in order:
-        candidates = [pi for pi in sorted(free) if _compatible(gold[gi]["type"], preds[pi].type)]
+        candidates = [pi for pi in sorted(free) if compatible(gold[gi]["type"], preds[pi].type)]
         if not candidates:
             continue
         best = max(candidates, key=lambda pi: sum(_actors_match(gold[gi], preds[pi])))

@@ -83,7 +83,16 @@ def test_only_main_events_are_coded(annotator: Any, text: str, kept: list[str]) 
     [
         ("Russian pilots flew fighter jets over the Baltic.", "CONSULT"),  # flying is no visit
         ("Xi Jinping called Vladimir Putin on Monday.", "REQUEST"),  # "called X on" != "call on"
+        # a past event named as the thing remembered is not an event of the day
+        ("Thousands marked the anniversary of the Tiananmen protests in Hong Kong.", "PROTEST"),
+        ("Veterans gathered in memory of the 1994 massacre.", "ASSAULT"),
     ],
 )
 def test_not_this_event(annotator: Any, text: str, forbidden: str) -> None:
     assert all(e[0] != forbidden for e in coded(annotator, text))
+
+
+def test_a_remembered_protest_still_lets_the_day_s_protest_count(annotator: Any) -> None:
+    events = coded(annotator, "Students demonstrated in Hong Kong on the anniversary of the "
+                              "crackdown.")
+    assert [e[:3] for e in events] == [("PROTEST", "demo", "demonstrated")]

@@ -17,6 +17,10 @@ QUANTITIES = frozenset({"part", "parts", "dozen", "hundred", "thousand", "millio
 CONTAINERS = frozenset({"package", "program", "programme", "plan", "effort", "operation",
                         "campaign", "mission", "deal", "agreement", "talk", "meeting"})
 NAMED_THINGS = frozenset({"ORG", "PERSON", "GPE", "FAC", "LAW", "EVENT", "WORK_OF_ART", "NORP"})
+# Nouns whose "of" names an event of the past being remembered, not one reported now
+# ("the anniversary of the Tiananmen protests", "in memory of the massacre").
+REMEMBRANCES = frozenset({"anniversary", "commemoration", "memorial", "remembrance", "memory",
+                          "legacy", "history", "memoir", "museum"})
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
             continue  # "Government of National Accord", "the Paris Agreement": names
         if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() not in CONTAINERS:
             continue  # "gulf war allies", "attack helicopters": a modifier, not an event
+        if _remembered(token):
+            continue
         entry = _noun_entry(token, lexicon)
         if entry:
             light = _light_verb_of(token, lexicon)
@@ -60,6 +66,12 @@ def find_triggers(sent: SpacySpan, lexicon: Lexicon) -> list[Trigger]:
             found.append(Trigger(token, entry, light))
             used.add(token.i)
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _remembered(noun: Token) -> bool:
+    """"the anniversary of the protests": an event named as the thing remembered."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in REMEMBRANCES
 
 
 def _light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:

@@ -210,6 +210,12 @@ def test_a_number_of_things_is_not_a_pair_of_actors(annotator: Any) -> None:
         ("The rebels said they will release Colonel Pedro Ruiz.", "CONCEDE", "future"),
         # an announced boycott is a threat, and it was made
         ("The opposition said they will boycott the election.", "THREATEN", "asserted"),
+        # a promise of, or an agreement to, an act: the act lies ahead
+        ("Germany promised military aid to Ukraine.", "AGREE", "future"),
+        ("Russia agreed to a ceasefire in Aleppo.", "AGREE", "future"),
+        ("Kenya reiterated its commitment to cooperate with Somalia.", "AGREE", "future"),
+        # the agreement reached is the act itself
+        ("Jordan and Britain agreed on a trade pact.", "AGREE", "asserted"),
     ],
 )
 def test_planned_acts(annotator: Any, text: str, etype: str, modality: str) -> None:

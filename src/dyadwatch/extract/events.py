@@ -230,6 +230,12 @@ def _fold_nominal_objects(drafts: list[_Draft]) -> None:
             head = head.head
         if token.dep_ in {"dobj", "pobj", "nsubjpass"} and head.i in verbs:
             draft.folded_into = verbs[head.i]
+            governor = drafts[verbs[head.i]]
+            # "agreed to a ceasefire", "promised military aid": the act is ahead; "agreed on a
+            # pact" names the agreement reached, not an act to come
+            governor.embeds_action = governor.embeds_action or (
+                governor.trigger.entry.embeds and token.dep_ != "nsubjpass"
+                and draft.trigger.entry.type is not EventType.AGREE)
 
 
 def _main_events(drafts: list[_Draft]) -> list[_Draft]:

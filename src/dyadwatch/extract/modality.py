@@ -23,7 +23,9 @@ INTENT_VERBS = frozenset({
     "promise", "agree", "offer", "invite", "urge", "ask", "call", "demand", "threaten",
 })
 INTENT_NOUNS = frozenset({"plan", "intention", "proposal", "bid", "attempt", "effort", "offer",
-                          "invitation", "readiness", "willingness", "prospect", "hope"})
+                          "invitation", "readiness", "willingness", "prospect", "hope",
+                          "commitment", "pledge", "promise", "vow", "determination", "decision",
+                          "agreement", "deal"})
 FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "proposed", "future", "next",
                               "forthcoming", "expected", "scheduled", "prospective"})
 HEDGE_MODIFIERS = frozenset({"possible", "potential", "likely", "probable", "alleged",

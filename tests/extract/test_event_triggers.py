@@ -33,6 +33,12 @@ TRIGGERS = [
     ("Kenya sent peacekeepers to Haiti.", "AID", None, "sent"),
     ("Police in Lagos were pressuring the striking workers to return to work.", "REQUEST",
      None, "pressuring"),
+    # people protesting demonstrate; a state or an organisation protesting disapproves
+    ("Thousands of students protested in Santiago on Sunday.", "PROTEST", "demo", "protested"),
+    ("Farmers protested outside parliament against the new tax.", "PROTEST", "demo",
+     "protested"),
+    ("Russia protested the expulsion of its diplomats.", "ACCUSE", "disapprove", "protested"),
+    ("A human rights group protested the arrests.", "ACCUSE", "disapprove", "protested"),
 ]
 
 

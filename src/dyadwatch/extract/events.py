@@ -32,6 +32,9 @@ RESPONSE_LEMMAS = frozenset({"accept", "agree", "refuse", "decline", "reject", "
 # "talks about arms deals": a nominal event named as the topic of another is not coded.
 DIPLOMATIC_PROTEST_VERBS = frozenset({"lodge", "file", "issue", "deliver", "send", "convey",
                                       "register", "submit", "express", "voice"})
+# Sectors of people who protest in the street rather than by statement: "residents, students,
+# farmers protested" is a demonstration (PLOVER PROTEST), "the ministry protested" is ACCUSE.
+CROWD_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "REF", "OPP", "REL"})
 VERBAL_ATTACK = frozenset({"verbal", "scathing", "blistering", "stinging", "withering",
                            "rhetorical", "extraordinary", "personal", "sharp", "bitter"})
 # Objects that make "fight", "attack", "hit" figurative.
@@ -332,6 +335,9 @@ def _event(
         verb_lemma(trigger.light_verb) in MILITARY_LIGHT_VERBS
     ):
         event_type, mode = EventType.ASSAULT, None  # "carried out strikes against Hamas"
+    if event_type is EventType.ACCUSE and token.lemma_.lower() == "protest" and draft.source \
+            and all(_crowd(actors, a) for a in draft.source):
+        event_type, mode = EventType.PROTEST, "demo"  # "thousands of students protested"
     if event_type is EventType.ASSAULT and any(
         c.dep_ == "amod" and c.lemma_.lower() in VERBAL_ATTACK for c in token.children
     ):
@@ -389,3 +395,8 @@ def _event(
         sentence=(sent.start_char, sent.end_char),
         trigger=(token.idx, token.idx + len(token)),
     )
+
+
+def _crowd(actors: ActorIndex, argument: Argument) -> bool:
+    actor = actors.actor(argument.actor)
+    return actor.kind == "group" and actor.sector in CROWD_SECTORS

@@ -102,3 +102,21 @@ def test_a_remembered_protest_still_lets_the_day_s_protest_count(annotator: Any)
     events = coded(annotator, "Students demonstrated in Hong Kong on the anniversary of the "
                               "crackdown.")
     assert [e[:3] for e in events] == [("PROTEST", "demo", "demonstrated")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who flees, covers or survives an event is no party to it
+        "Residents of Donetsk fled the fighting.",
+        "Journalists covered the protests in Minsk.",
+        "Thousands of civilians escaped the bombing of Aleppo.",
+    ],
+)
+def test_bystanders_are_not_parties(annotator: Any, text: str) -> None:
+    assert coded(annotator, text) == []
+
+
+def test_the_party_named_in_the_event_still_acts(annotator: Any) -> None:
+    events = coded(annotator, "Refugees fled the Syrian army's offensive in Idlib.")
+    assert [e[0] for e in events] == ["ASSAULT"]

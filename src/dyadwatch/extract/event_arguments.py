@@ -43,6 +43,12 @@ NAMED_MODIFIERS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 # UN", "the plan drew condemnation".
 UNDERGO_VERBS = frozenset({"face", "draw", "receive", "attract", "suffer", "endure", "incur",
                            "weather"})
+# Verbs whose subject lives through, watches or remembers an event without taking part in it:
+# "residents fled the fighting", "reporters covered the protests" name no fighters, no
+# protesters.
+BYSTANDER_VERBS = frozenset({"flee", "escape", "evade", "survive", "witness", "watch", "film",
+                             "cover", "document", "avoid", "dodge", "fear", "recall",
+                             "remember", "mourn", "commemorate"})
 
 
 def verb_arguments(
@@ -149,6 +155,9 @@ def noun_arguments(
         governor = holder if holder.pos_ in {"VERB", "AUX"} else None
     if governor is not None and noun.dep_ == "dobj" and verb_lemma(governor) in UNDERGO_VERBS:
         target = target or resolver.resolve(subject_of(governor))
+        governor = None
+    if governor is not None and trigger.light_verb is None \
+            and governor.lemma_.lower() in BYSTANDER_VERBS:
         governor = None
     if governor is not None and (trigger.light_verb is not None or not source):
         subject_actors = resolver.resolve(subject_of(governor))

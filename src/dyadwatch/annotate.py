@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyadwatch.errors import Codes
+from dyadwatch.extract.actor_places import place_actors
 from dyadwatch.extract.actors import actors as extract_actors
 from dyadwatch.extract.events import events as extract_events
 from dyadwatch.extract.lexicon import Lexicon, load_lexicon
@@ -61,6 +62,7 @@ def annotate_doc(
         doc, gazetteer, actor_index, country_context=countries,
         home_hint=article.url or article.source,
     )
+    place_actors(actor_index, places)  # "Donbas residents": the country of their place
     # 4. quotes with their speakers
     quotes = extract_quotes(doc, actor_index)
     # 5. events (may add ad hoc actors for unnamed but acting groups)

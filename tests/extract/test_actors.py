@@ -117,7 +117,9 @@ CASES = [
     ("Jordan Smith, a lawyer, said he would appeal. Jordan declined to comment further.",
      "Jordan", ("Jordan Smith", None, None, None)),
     ("Jordan closed its border with Syria on Sunday.", "Jordan", ("Jordan", "JOR", None, "JOR")),
-    ("Officials in Atlanta, Georgia, said the storm had passed.", "Georgia", None),
+    # not the state of Georgia: a group of officials whose place the place stage resolves
+    ("Officials in Atlanta, Georgia, said the storm had passed.", "Georgia",
+     ("Officials in Atlanta, Georgia", None, "GOV", None)),
     ("Georgia accused Russia of violating its airspace.", "Georgia",
      ("Georgia", "GEO", None, "GEO")),
     ("Turkey said it would host the talks in Istanbul.", "Turkey", ("Turkey", "TUR", None, "TUR")),

@@ -37,6 +37,7 @@ PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "into", "across",
                       "throughout", "toward", "towards", "over", "from", "to"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Modifiers that make an ambiguous body name national ("Russia's Security Council",
 # "National Security Council"), not the UN organ the bare name usually means
 NATIONAL_MODIFIERS = frozenset({"national", "'s", "’s", "state", "federal", "provincial",
@@ -274,7 +275,11 @@ class _Resolver:
             country, sector, code = self._describe(before[::-1] + after, role)
             if sector is None:
                 continue
-            if country is None and code is None:
+            # "Donbas residents", "students in Bordeaux": a place the knowledge base does not
+            # know; the place stage gives the group its country (`actor_places`)
+            place = [t.text for t in before + after
+                     if t.ent_type_ in PLACE_LABELS and t.i not in self.by_start]
+            if country is None and code is None and not place:
                 if bare and (role.strong or is_plural(token)):
                     self.unnamed.append((token, role))
                 continue
@@ -293,8 +298,10 @@ class _Resolver:
                                  and t.pos_ not in ("CCONJ", "PUNCT"))
             self.taken |= {t.i for t in before + after}
             named = kind == "organization" and self._own_name(before, token)
+            placed = country is None and code is None
             self._group(start, end, country, sector, code, kind,
-                        key=f"org:{self.doc[start:end].text}" if named else None)
+                        key=f"org:{self.doc[start:end].text}" if named else
+                        f"{sector.lower()}@{' '.join(place)}" if placed else None)
 
     def _own_name(self, before: list[Token], head: Token) -> bool:
         """"the Wyoming Brownfield Redevelopment Authority": a body with a name of its own,

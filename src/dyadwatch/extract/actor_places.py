@@ -26,6 +26,6 @@ def place_actors(actors: ActorIndex, places: Sequence[Place]) -> None:
             for place in placed if mention.start <= place.start and place.end <= mention.end
         }
         if len(countries) == 1:
-            country = countries.pop()
-            code = country + (actor.sector or "") if actor.code is None else actor.code
+            country = str(countries.pop())
+            code = actor.code or country + (actor.sector or "")
             actors.actors[n] = replace(actor, country=country, code=code)

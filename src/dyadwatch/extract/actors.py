@@ -1,6 +1,7 @@
 """Actors of one parsed document: knowledge-base names, entities, titled phrases, coreference.
 
-One pass over spans the pipeline already made (entities, parse) plus the KB's PhraseMatcher:
+One pass over spans the pipeline already made (entities, parse) plus the KB's PhraseMatcher
+(candidate KB spans: `actor_spans`):
   1. KB names and spaCy entities → candidate spans (longest wins; "Jordan" by context);
   2. people, with country/sector from their KB role on the date or from their titles
      ("Kremlin spokesman", "director of ... in South Korea"); surnames refer back;
@@ -29,24 +30,13 @@ from dyadwatch.extract.actor_roles import (
     quoted_regions,
     role_of,
 )
+from dyadwatch.extract.actor_spans import NOUNS, kb_spans, party_position, stands_as_actor
 from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import Actor, ActorIndex, Mention
 from dyadwatch.resolve.kb import Entry, KnowledgeBase, RoleNoun
 
 PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
-LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "into", "across",
-                      "throughout", "toward", "towards", "over", "from", "to"})
-NOUNS = frozenset({"NOUN", "PROPN"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Modifiers that make an ambiguous body name national ("Russia's Security Council",
-# "National Security Council"), not the UN organ the bare name usually means
-NATIONAL_MODIFIERS = frozenset({"national", "'s", "’s", "state", "federal", "provincial",
-                                "supreme"})
-# A region name stands for its country only as the subject of a clause ("Texas sued");
-# elsewhere it is a place, or a modifier that gives a role phrase its country.
-REGION_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-# Prepositions whose object is acted upon, so a place there is a party ("a curfew on Kashmir").
-TARGET_PREPS = frozenset({"on", "against", "upon", "toward", "towards"})
 # An unnamed expert takes the country of the nearest earlier actor of the same sector within
 # this many characters ("Others, including Professor X" after a Seoul analyst); sample article.
 SAME_SECTOR_CONTEXT_CHARS = 1000
@@ -84,82 +74,19 @@ class _Resolver:
         self.unnamed: list[tuple[Token, RoleNoun]] = []  # role nouns with neither name nor country
 
     def run(self) -> ActorIndex:
-        kb_spans = self._kb_spans()
-        self.by_start = {s.span.start: s for s in kb_spans}
-        self._people(kb_spans)
+        found = kb_spans(self.doc, self.ents, self.kb, trim_name=self._trim_name,
+                         role=self._role)
+        self.by_start = {s.span.start: s for s in found}
+        self._people(found)
         self._role_phrases()
-        for item in kb_spans:
-            if not self._is_taken(item.span) and self._stands_as_actor(item):
+        for item in found:
+            if not self._is_taken(item.span) and stands_as_actor(item, self.ents):
                 self._add_entry(item.span, item.entry, item.kind)
         self._organizations()
         self._acting_places()
         self._unnamed_groups()
         self._pronouns()
         return self._index()
-
-    # ---- candidate spans
-    def _kb_spans(self) -> list[KbSpan]:
-        from spacy.util import filter_spans
-
-        matcher = self.kb.matcher(self.doc.vocab)
-        spans = filter_spans(Span(self.doc, s, e) for _, s, e in matcher(self.doc))
-        people = [t for e in self.ents if e.label_ == "PERSON" and (t := self._trim_name(e))]
-        out = []
-        for span in spans:
-            hits = self.kb.lookup(span.text)
-            if not hits:
-                continue
-            entry, hit = hits[0]
-            inside_person = any(p.start <= span.start and span.end <= p.end and len(p) > len(span)
-                                for p in people)
-            if inside_person:
-                continue  # "Jordan Peterson", "Victoria Nuland", "Hunter Biden"
-            if hit.ambiguous and not (self._ambiguous_is_meant(span) if entry.kind == "state"
-                                      else self._international(span)):
-                continue
-            out.append(KbSpan(span, entry, hit.kind))
-        return out
-
-    def _international(self, span: Span) -> bool:
-        """"the Security Council" is the UN's; "Russia's Security Council" a national one."""
-        if span.start == 0:
-            return True
-        previous = self.doc[span.start - 1]
-        return previous.lower_ not in NATIONAL_MODIFIERS and previous.ent_type_ not in (
-            "GPE", "NORP")
-
-    def _ambiguous_is_meant(self, span: Span) -> bool:
-        """An ambiguous name ("Jordan", "Georgia") is the country unless context says otherwise.
-
-        Not the country: after "City," ("Atlanta, Georgia"), after a title ("Mr. Jordan"), or
-        when a person with that name appears in the document ("Jordan Smith ... Jordan said").
-        """
-        doc = self.doc
-        if span.start >= 2 and doc[span.start - 1].text == "," \
-                and doc[span.start - 2].ent_type_ == "GPE":
-            return False
-        if span.start >= 1 and self._role(doc[span.start - 1]) is not None:
-            return False
-        return not any(e.label_ == "PERSON" and len(e) > 1 and span.text in e.text.split()
-                       for e in self.ents)
-
-    def _stands_as_actor(self, item: KbSpan) -> bool:
-        span, root = item.span, item.span.root
-        if item.kind == "demonym":
-            # "the Russians said" is an actor; "Russian shells" is not
-            return root.pos_ in NOUNS and root.dep_ not in ("amod", "compound")
-        if item.entry.kind == "region" and (not _party_position(root) or not any(
-                e.label_ in ("GPE", "LOC") and e.start <= span.start and span.end <= e.end
-                for e in self.ents)):
-            return False  # "in Texas", "Texas officials" (a role phrase's modifier)
-        if item.entry.kind in ("state", "region") and any(
-                e.label_ not in ("GPE", "NORP", "PERSON") and e.start <= span.start
-                and span.end <= e.end and len(e) > len(span) for e in self.ents):
-            return False  # "Bank of Korea", "George Washington University"
-        if item.kind == "metonym" and item.entry.kind == "state":
-            head = root.head if root.dep_ == "pobj" else None
-            return head is None or head.lower_ not in LOCATIVE or span.start == 0
-        return True
 
     def _is_taken(self, span: Span) -> bool:
         return not self.taken.isdisjoint(range(span.start, span.end))
@@ -399,7 +326,7 @@ class _Resolver:
         Kashmir") is a party even when the knowledge base does not know it."""
         for ent in self.ents:
             if ent.label_ not in ("GPE", "LOC") or self._is_taken(ent) \
-                    or not _party_position(ent.root) or ent.root.pos_ != "PROPN":
+                    or not party_position(ent.root) or ent.root.pos_ != "PROPN":
                 continue
             span = ent[1:] if ent[0].lower_ == "the" else ent
             before, _ = modifiers(span, after=False)
@@ -458,13 +385,6 @@ class _Resolver:
             index.mentions.append(Mention(char_start, char_end, text[char_start:char_end],
                                           ids[key], kind))
         return index
-
-
-def _party_position(root: Token) -> bool:
-    """Subject, object or possessor ("Kashmir's ceasefire"), or object of a preposition of
-    the acted-upon."""
-    return root.dep_ in REGION_ACTOR_DEPS or root.dep_ == "poss" or (
-        root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPS)
 
 
 def _code(country: str | None, sector: str | None) -> str | None:

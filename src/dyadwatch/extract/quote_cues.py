@@ -1,5 +1,6 @@
-"""Attribution cues (data/lexicon/cues.yaml), the syntax that links a cue to its speaker, and
-the unresolved quote record shared by the direct and indirect finders."""
+"""Attribution cues (data/lexicon/cues.yaml), the syntax that links a cue to its speaker, the
+unresolved quote record shared by the direct and indirect finders, and the attributions a cue
+makes without a verb: source adverbs ("reportedly") and record phrases ("In a CNN poll, ...")."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ CLOSING_ASIDE_DEPS = frozenset({"appos", "relcl"})
 ASIDE_OPENERS = frozenset({",", "—", "–", "--"})
 # A dateline ("NEW YORK, Jan. 5 (AP) —") is at most this many tokens.
 DATELINE_MAX = 12
+# Words of a record phrase the parser may leave to the clause after it ("last month", "however").
+RECORD_TAIL = 3
 # Children that are not part of a speaker's name ("spokesman John Kirby, who ..." -> "John Kirby").
 SPEAKER_RIGHT_CUT = frozenset({"relcl", "appos", "acl", "prep", "punct", "advmod", "cc"})
 
@@ -37,6 +40,7 @@ class Cues(BaseModel, frozen=True):
 
     version: int
     speech_verbs: frozenset[str]
+    quote_verbs: frozenset[str] = frozenset()
     belief_verbs: frozenset[str]
     stance_verbs: frozenset[str]
     object_verbs: frozenset[str]
@@ -49,10 +53,14 @@ class Cues(BaseModel, frozen=True):
     cue_nouns: frozenset[str]
     copular_nouns: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
+    source_adverbs: frozenset[str] = frozenset()
+    record_nouns: frozenset[str] = frozenset()
+    headline_labels: frozenset[str] = frozenset()
     source_phrases: tuple[tuple[str, ...], ...]
 
     @field_validator(
         "speech_verbs",
+        "quote_verbs",
         "belief_verbs",
         "stance_verbs",
         "object_verbs",
@@ -62,11 +70,19 @@ class Cues(BaseModel, frozen=True):
         "cue_nouns",
         "copular_nouns",
         "occasion_nouns",
+        "source_adverbs",
+        "record_nouns",
+        "headline_labels",
         mode="before",
     )
     @classmethod
     def _lower(cls, value: object) -> object:
         return [str(x).lower() for x in value] if isinstance(value, list) else value
+
+    @property
+    def quoting_verbs(self) -> frozenset[str]:
+        """Verbs that attribute a quotation next to them: the speech verbs and the quote verbs."""
+        return self.speech_verbs | self.quote_verbs
 
     @field_validator("source_phrases", mode="before")
     @classmethod
@@ -297,3 +313,56 @@ def attribution(cue: Token, cues: Cues, *, outside: Span_ | None = None) -> Span
     if outside is not None and outside[0] <= head.idx < outside[1]:
         return None
     return speaker_span(author_of(head, cues))
+
+
+def adverb_claims(doc: Doc, cues: Cues, quoted: list[Span_]) -> list[Found]:
+    """Clauses attributed by a source adverb ("The FBI is reportedly making arrangements ..."):
+    the whole clause the adverb modifies, subject included, with no speaker named."""
+    found = []
+    for token in doc:
+        if token.lower_ not in cues.source_adverbs or any(s <= token.idx < e for s, e in quoted):
+            continue
+        head = token.head
+        if token.dep_ != "advmod" or head.pos_ not in {"VERB", "AUX"}:
+            continue
+        clause = [t for t in head.subtree if not _breaks_between(t, token)]
+        content = content_span(clause)
+        if content is not None:
+            cue = (token.idx, token.idx + len(token.text))
+            found.append(Found(*content, "indirect", cue, None))
+    return found
+
+
+def record_claims(doc: Doc, cues: Cues, quoted: list[Span_]) -> list[Found]:
+    """Clauses opened by "In" and a record ("In a CNN poll released Monday, 31% of voters said
+    ..."): the clause after the phrase, attributed to the record the phrase names."""
+    found = []
+    for sent in doc.sents:
+        opener = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+        if opener is None or opener.lower_ != "in" or opener.dep_ != "prep":
+            continue
+        record = next((c for c in opener.children if c.dep_ == "pobj"), None)
+        if record is None or record.lemma_.lower() not in cues.record_nouns:
+            continue
+        if any(s <= opener.idx < e for s, e in quoted):
+            continue
+        phrase_end = opener.right_edge.i
+        clause = [
+            t for t in opener.head.subtree if t.i > phrase_end and not _breaks_between(t, opener)
+        ]
+        # The parser may leave a time or an adverb of the phrase to the clause ("In a poll last
+        # month, Mr. Cruz ...", "In the poll, however, ..."): the clause starts after its comma.
+        comma = next((k for k, t in enumerate(clause[: RECORD_TAIL + 1]) if t.text == ","), None)
+        clause = clause[comma + 1 :] if comma is not None else clause
+        content = content_span(clause)
+        if content is not None:
+            cue = (opener.idx, opener.idx + len(opener.text))
+            speaker = (record.left_edge.idx, record.right_edge.idx + len(record.right_edge.text))
+            found.append(Found(*content, "indirect", cue, speaker))
+    return found
+
+
+def _breaks_between(token: Token, cue: Token) -> bool:
+    """A paragraph break between `token` and the cue (the parser may join paragraphs)."""
+    low, high = sorted((token.i, cue.i))
+    return any("\n" in t.text for t in token.doc[low : high + 1])

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from dyadwatch.extract.quote_cues import Found, load_cues
+from dyadwatch.extract.quote_cues import Cues, Found, adverb_claims, load_cues, record_claims
 from dyadwatch.extract.quotes_direct import continuations, direct_quotes, marked_spans
 from dyadwatch.extract.quotes_indirect import indirect_quotes
 from dyadwatch.nlp.text import doc_text
@@ -42,9 +42,9 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     marked = [(m.start, m.end) for m in marked_spans(text)]
     indirect = [
         _over_marks(q, marked)
-        for q in indirect_quotes(doc, cues, marked)
+        for q in indirect_quotes(doc, cues, marked) + _source_claims(doc, cues, marked)
         if not any(
-            _overlaps(q, d) and (q.cue != d.cue or _holds(d, q))
+            (_overlaps(q, d) and (q.cue != d.cue or _holds(d, q))) or _said_apart(q, d)
             for d in direct
             if d.kind == "direct"
         )
@@ -53,6 +53,11 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     found = sorted(found + continuations(doc, found), key=lambda q: (q.start, q.end))
     resolver = _Resolver(text, actors, marked)
     return [resolver.quote(q) for q in found]
+
+
+def _source_claims(doc: Doc, cues: Cues, marked: list[tuple[int, int]]) -> list[Found]:
+    """Attributions made without a reporting verb: "reportedly", "In a CNN poll, ..."."""
+    return adverb_claims(doc, cues, marked) + record_claims(doc, cues, marked)
 
 
 class _Resolver:
@@ -193,6 +198,17 @@ def _over_marks(quote: Found, marked: list[tuple[int, int]]) -> Found:
         if quote.start < start < end < stop:
             end = stop
     return replace(quote, end=end) if end != quote.end else quote
+
+
+def _said_apart(report: Found, quote: Found) -> bool:
+    """A clause of the cue verb of a whole quoted sentence that lies apart from it (“Too much
+    hate,” she said, blaming Trump): the quote is what was said; the clause is no second part."""
+    return (
+        report.cue is not None
+        and report.cue == quote.cue
+        and not quote.continues
+        and not _overlaps(report, quote)
+    )
 
 
 def _holds(outer: Found, inner: Found) -> bool:

@@ -112,19 +112,19 @@ def _attributed(
     kind = "direct" if opens or _is_clause(inner) else "partial"
     if ends_open and mark.closed:
         for token in _after(doc, mark.end, after_to):
-            if is_verb(token, cues.speech_verbs):
+            if is_verb(token, cues.quoting_verbs):
                 return Found(*span, kind, cue_span(token), attribution(token, cues, outside=span))
     elif mark.closed and (verb := _bare_attribution(_after(doc, mark.end, after_to), cues)):
         return Found(*span, kind, cue_span(verb), attribution(verb, cues, outside=span))
     before = _before(doc, mark, before_from)
-    if before and (before[-1].text in {":", ","} or is_verb(before[-1], cues.speech_verbs)):
+    if before and (before[-1].text in {":", ","} or is_verb(before[-1], cues.quoting_verbs)):
         for token in reversed(before):
             phrase = source_phrase_at(token, cues)
             if phrase is not None:
                 source = phrase_object(phrase)
                 speaker = speaker_span(source) if source is not None else None
                 return Found(*span, "direct", (phrase.start_char, phrase.end_char), speaker)
-            if is_verb(token, cues.speech_verbs | cues.stance_verbs):
+            if is_verb(token, cues.quoting_verbs | cues.stance_verbs):
                 cue_kind = "direct" if _introduced(before, token, inner) else kind
                 return Found(*span, cue_kind, cue_span(token), attribution(token, cues))
         named = colon_source(before[:-1]) if before[-1].text == ":" else None
@@ -166,7 +166,7 @@ def _introduced(before: list[Token], verb: Token, inner: list[Token]) -> bool:
 
 def _governing_cue(inner: list[Token], cues: Cues, span: tuple[int, int]) -> Token | None:
     """The nearest reporting or stance verb above the quote in the parse (Kim pledged his “...”)."""
-    lemmas = cues.speech_verbs | cues.stance_verbs
+    lemmas = cues.quoting_verbs | cues.stance_verbs
     for token in inner:
         top, head = token, token.head
         while span[0] <= head.idx < span[1] and head.head.i != head.i:
@@ -243,7 +243,7 @@ def _bare_attribution(after: list[Token], cues: Cues) -> Token | None:
     if after[-1].nbor(1).text not in SENTENCE_END:
         return None
     for token in after:
-        if is_verb(token, cues.speech_verbs):
+        if is_verb(token, cues.quoting_verbs):
             own = {c.dep_ for c in token.children}
             return None if own & {"ccomp", "dobj", "xcomp"} else token
     return None

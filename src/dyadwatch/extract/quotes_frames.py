@@ -2,9 +2,8 @@
 support from governors"), attitude adjectives ("were critical of the plan"), cue nouns with "be"
 ("his answer was that ..."), appearance ("the team appeared paralyzed"), viewing-as ("voters see
 him as a uniter"), passive stance ("the plan was praised by the union"), what a speech verb says
-without a clause ("said no") and the clause before ", said X"; then where the clause of "X said
-Y" ends (`reported_clause`). Each returns the content tokens (and for nouns and adjectives the
-cue and author); `quotes_indirect` turns them into quotes."""
+without a clause ("said no") and the clause before ", said X". Each returns the content tokens
+(and for nouns and adjectives the cue and author); `quotes_indirect` turns them into quotes."""
 
 from __future__ import annotations
 
@@ -12,11 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dyadwatch.extract.quote_cues import SUBJECT_DEPS, Cues, is_verb, source_phrase_at
+from dyadwatch.extract.quote_cues import SUBJECT_DEPS, Cues
+from dyadwatch.extract.quote_extents import restrictive_edge
 
 COMPLEMENT_DEPS = frozenset({"ccomp"})
-# Dependents of a phrase that, after a comma, add to it rather than restrict it.
-NON_RESTRICTIVE_DEPS = frozenset({"relcl", "appos", "acl"})
 # Complements of "seem"/"appear" that make a judgement ("seemed tired", "appears to be winning").
 # Prepositions that name who holds a stance someone receives ("support from unions").
 RECEIVED_FROM = frozenset({"from", "among"})
@@ -25,9 +23,6 @@ SAID_ADVERBS = frozenset({"so", "otherwise", "when", "why", "how", "where"})
 # Objects of a speech verb that name whom it addresses ("assured them", "informed me").
 ADDRESSEE_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "them"})
 FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
-# Conjunctions of a clause that, after a comma at the end of a report, add the speaker's
-# circumstances rather than content (", as he faces a runoff").
-ADJUNCT_MARKS = frozenset({"as", "while", "after", "before"})
 APPEARANCE_DEPS = frozenset({"xcomp", "acomp", "oprd", "attr"})
 # Prepositions of a likeness that makes a judgement too ("seems like a comparable moment").
 LIKENESS = frozenset({"like"})
@@ -43,20 +38,6 @@ class NounStance:
     content: list[Token]
     cue: tuple[int, int]
     author: Token
-
-
-def restrictive_edge(token: Token) -> int:
-    """Index of the last token of `token`'s phrase before a non-restrictive addition set off by a
-    comma ("Clinton's email use, which an inquiry called careless" -> "Clinton's email use")."""
-    doc = token.doc
-    listed = any(c.dep_ in {"cc", "conj"} for c in token.subtree if c.i > token.i)
-    for child in token.rights:
-        left = child.left_edge.i
-        if child.dep_ == "appos" and listed:
-            continue  # "Trump, Carson, and Fiorina": a list the parser read as appositions
-        if child.dep_ in NON_RESTRICTIVE_DEPS and left > token.i and doc[left - 1].text == ",":
-            return left - 2
-    return token.right_edge.i
 
 
 def noun_stance(noun: Token, cues: Cues) -> NounStance | None:
@@ -299,56 +280,6 @@ def leading_clause(cue: Token) -> list[Token]:
     while start > 0 and "\n" not in doc[start - 1].text:
         start -= 1
     return list(doc[start : left - 1])
-
-
-def reported_clause(root: Token, cues: Cues) -> list[Token]:
-    """The contiguous part of `root`'s subtree around it that no coordinated report takes over:
-    in "X said A, and Y said B" the content of the first "said" stops before "and"; in "she said
-    A and that B", "he said he would go and tell them" it does not. A source phrase after a comma
-    ("..., according to exit polls") ends it too: that is a report of its own."""
-    verbs = cues.speech_verbs | cues.belief_verbs
-    cuts = [
-        t.left_edge.i
-        for t in root.subtree
-        if t.i != root.i and (_another_report(t, verbs) or _speaker_adjunct(t, root))
-    ] + [
-        t.i - 1
-        for t in root.subtree
-        if t.i > root.i and t.doc[t.i - 1].text == "," and source_phrase_at(t, cues) is not None
-    ]
-    start = max((c for c in cuts if c < root.i), default=root.left_edge.i - 1) + 1
-    end = min((c for c in cuts if c > root.i), default=root.right_edge.i + 1)
-    tokens = [t for t in root.subtree if start <= t.i < end]
-    while len(tokens) > 1 and tokens[-1].dep_ == "cc":
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _speaker_adjunct(token: Token, root: Token) -> bool:
-    """A clause after a comma at the end of the report that tells what the speaker was doing
-    ("..., referring to the convention", "..., as he faces a runoff"), not what was said."""
-    if token.dep_ != "advcl" or token.head.i != root.i or token.i < root.i:
-        return False
-    doc = token.doc
-    left = token.left_edge.i
-    if left == 0 or doc[left - 1].text not in {",", "—", "–"}:
-        return False
-    if token.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS for c in token.children):
-        return True
-    return any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in token.children)
-
-
-def _another_report(token: Token, verbs: frozenset[str]) -> bool:
-    """A coordinated reporting verb that opens a report of its own: with a subject of its own
-    and no "that" of a complement ("A said X, and B said Y"), or with a complement clause of its
-    own ("he said X but did not suggest Y")."""
-    if token.dep_ != "conj" or not is_verb(token, verbs):
-        return False
-    if any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
-        return True
-    return any(c.dep_ in SUBJECT_DEPS for c in token.children) and not any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in token.children
-    )
 
 
 def second_complement(cue: Token, complement: Token) -> list[Token]:

@@ -19,6 +19,14 @@ from dyadwatch.extract.quote_cues import (
     source_phrase_at,
     speaker_span,
 )
+from dyadwatch.extract.quote_extents import (
+    completes_object,
+    is_infinitive,
+    is_time,
+    reported_clause,
+    restrictive_edge,
+    within_sentence,
+)
 from dyadwatch.extract.quotes_colon import colon_claims, headline_claims
 from dyadwatch.extract.quotes_frames import (
     NounStance,
@@ -32,8 +40,6 @@ from dyadwatch.extract.quotes_frames import (
     noun_stance,
     paragraph_between,
     passive_object,
-    reported_clause,
-    restrictive_edge,
     second_complement,
     stray_subject,
     what_was_said,
@@ -45,12 +51,6 @@ COMPLEMENT_DEPS = frozenset({"ccomp"})
 # What completes a verb's object into the content: "called him a liar" (oprd), "urged voters to
 # leave" (xcomp), "told them the plan was dead" (ccomp).
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
-# Dependents of the verb that continue its object ("announced a concert in support of X").
-TRAILING_CONTENT_DEPS = frozenset({"prep", "xcomp", "oprd", "ccomp"})
-# Prepositions after the object that give the occasion, not the content ("criticized the plan at
-# a rally", "during a debate"). Dropping "at" and "during" raised overlap F1 on PolNeAR articles
-# 1-200 and 201-400 alike; dropping "in" or "on" too lowered both.
-CIRCUMSTANCE_PREPOSITIONS = frozenset({"at", "during"})
 # Conjunctions that open an embedded question ("asked whether ...").
 QUESTION_MARKS = frozenset({"if", "whether"})
 NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp", "appos"})
@@ -96,7 +96,7 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
                 quote = _stance(copular_claim(token, cues))
             if quote is None and token.pos_ in {"VERB", "ADJ"} and not is_verb(token, verbs):
                 quote = _that_clause(token, cues)
-            if quote is not None:
+            if quote is not None and (quote := within_sentence(doc, quote)) is not None:
                 found.append(quote)
     found.extend(colon_claims(doc, quoted))
     found.extend(
@@ -238,7 +238,7 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     # A pronoun object is content too ("praised him": the attitude is about him), as the
     # attribution corpora code it; keeping them raised overlap F1 on PolNeAR articles 0-199.
-    infinitive = [c for c in cue.rights if c.dep_ == "xcomp" and _is_infinitive(c)]
+    infinitive = [c for c in cue.rights if c.dep_ == "xcomp" and is_infinitive(c)]
     takes_object = (
         lemma in cues.stance_verbs
         or (lemma in cues.intention_verbs and infinitive)
@@ -263,9 +263,7 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     if not parts:
         for prep in cue.rights:
             if prep.dep_ == "prep" and (lemma, prep.lower_) in cues.verb_prepositions:
-                parts = [
-                    g for g in prep.children if g.dep_ in {"pobj", "pcomp"} and not _is_time(g)
-                ]
+                parts = [g for g in prep.children if g.dep_ in {"pobj", "pcomp"} and not is_time(g)]
                 break
             if prep.dep_ == "advcl" and any(
                 m.dep_ == "mark" and (lemma, m.lower_) in cues.verb_prepositions
@@ -276,7 +274,7 @@ def _object_complex(cue: Token, cues: Cues) -> list[Token] | None:
     if not parts:
         return None
     last = max(t.i for t in parts)
-    parts += [c for c in cue.rights if c.i > last and _completes(c, cues)]
+    parts += [c for c in cue.rights if c.i > last and completes_object(c, cues)]
     start = min(t.left_edge.i for t in parts)
     end = max(restrictive_edge(t) for t in parts)
     tokens = list(cue.doc[start : end + 1])
@@ -296,29 +294,6 @@ def _reported_object(obj: Token | None) -> bool:
     )
 
 
-def _completes(token: Token, cues: Cues) -> bool:
-    """A dependent of the verb after its object that belongs to the content ("supports the bill
-    to expand visas", "called for X to resign"), not a finite adverbial clause ("as he faces
-    ..."), a coordinated verb, a time ("on Monday") or an occasion ("in a tweet")."""
-    if token.dep_ == "advcl":
-        return _is_infinitive(token)
-    if token.dep_ == "prep" and any(
-        _is_time(g) or g.lemma_.lower() in cues.occasion_nouns for g in token.children
-    ):
-        return False
-    if token.dep_ == "prep" and token.lower_ in CIRCUMSTANCE_PREPOSITIONS:
-        return False
-    return token.dep_ in TRAILING_CONTENT_DEPS
-
-
-def _is_time(token: Token) -> bool:
-    return token.ent_type_ in {"DATE", "TIME"}
-
-
-def _is_infinitive(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
 def _cue_with_preposition(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
     """The cue verb, stretched over its preposition when the content is that preposition's
     object ("called for")."""
@@ -334,9 +309,9 @@ def _noun_clause(noun: Token, cues: Cues) -> Found | None:
     call to ban ...", "plans to spend ..."), with its author when it has one."""
     for child in noun.children:
         if (child.dep_ in NOUN_COMPLEMENT_DEPS and has_that(child)) or (
-            child.dep_ == "acl" and _is_infinitive(child)
+            child.dep_ == "acl" and is_infinitive(child)
         ):
-            content = content_span(list(child.subtree))
+            content = content_span(reported_clause(child, cues))
             if content is None:
                 return None
             author = author_of(noun, cues)

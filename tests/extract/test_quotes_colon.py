@@ -99,3 +99,56 @@ def test_capitalised_headline_is_read_word_by_word(extract) -> None:
 def test_headline_word_that_is_no_reporting_verb_attributes_nothing(extract, text: str) -> None:
     found, _ = extract(text)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kicker before the source, an audience after it
+        (
+            "EXCLUSIVE – Jane Miller: Voters Want Lower Taxes.\n\nShe spoke on Monday.",
+            ("Voters Want Lower Taxes", "indirect", ":", "Jane Miller"),
+        ),
+        (
+            "Miller to farm union: the subsidy will stay.\n\nShe spoke on Monday.",
+            ("the subsidy will stay", "indirect", ":", "Miller"),
+        ),
+        # a sentence-case title names its source in lower case after the name
+        (
+            "Baker camp: the count was unfair.\n\nThe campaign asked for a recount.",
+            ("the count was unfair", "indirect", ":", "Baker camp"),
+        ),
+    ],
+)
+def test_title_line_colon_names_its_source(extract, text: str, expected) -> None:
+    found, _ = extract(text)
+    assert expected in [described(text, q) for q in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # function words show a phrase, not a source
+        "THE FIX IS IN: Panel Ignores The Budget Gap.\n\nThe panel met on Monday.",
+        "Big Win For Farmers: Senate Passes Subsidy Bill.\n\nThe vote was close.",
+        # short entries of a list, each name opening one paragraph
+        "The candidates' goals:\n\nMiller: Win in a walk.\n\nBaker: Finish second.",
+    ],
+)
+def test_colon_that_is_no_attribution_claims_nothing(extract, text: str) -> None:
+    found, _ = extract(text)
+    assert [q for q in found if q.cue and text[q.cue[0] : q.cue[1]] == ":"] == []
+
+
+def test_interview_turn_labels_are_no_sources(extract) -> None:
+    # "Q:" and "A:" frame the turns; the reports inside them are the attributions.
+    text = (
+        "Q: Will the plant close this year?\n\n"
+        "A: I think the owners will sell it before the winter comes. We tried hard."
+    )
+    found, _ = extract(text)
+    described_found = [described(text, q) for q in found]
+    assert all(cue != ":" for _, _, cue, _ in described_found)
+    assert ("the owners will sell it before the winter comes", "indirect", "think", "I") in (
+        described_found
+    )

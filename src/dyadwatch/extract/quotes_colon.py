@@ -1,6 +1,6 @@
 """Attributions made by a colon: headline and transcript claims ("Putin: West wants war",
-"MATTHEWS: Well, ...") and a quote introduced by its source ("- Philip Bump: “...”"); and
-headlines whose capitals defeat the tagger ("Le Pen Backs Trump", read word by word)."""
+"MATTHEWS: Well, ...") and a quote introduced by its source ("- Philip Bump: “...”"). Headlines
+without a colon are `quotes_headlines`' (re-exported here for the finders that call both)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,28 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from dyadwatch.extract.quote_cues import Cues, Found, Span_, content_span
+from dyadwatch.extract.quote_cues import Found, Span_, content_span, load_cues
+from dyadwatch.extract.quotes_headlines import headline_claims as headline_claims
 
 # "Ben Carson: Clinton not fit to serve": a source of at most this many capitalised tokens,
 # naming a person, organisation or group (or all proper nouns, not an upper-case dateline), before
 # a colon that opens a paragraph (headline or transcript style).
 HEADLINE_SOURCE_MAX = 4
 HEADLINE_SOURCE_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# A name that opens at least this many paragraphs with a colon is a transcript speaker.
+# The title line's source may come with a kicker and an audience ("EXCLUSIVE – Roger Stone:",
+# "Former AG Mukasey at RNC:"): its colon may stand this many tokens in.
+TITLE_SOURCE_MAX = 8
+KICKER_DASHES = frozenset({"–", "—"})
+# Lower-case words that end a title-line source and open its audience or occasion.
+AUDIENCE_MARKERS = frozenset({"to", "at", "on"})
+# Parts of speech that show a title phrase ("FIX IS IN:", "The Ninth Circle:"), not a source.
+FUNCTION_WORDS = frozenset({"ADP", "AUX", "DET", "PRON", "CCONJ", "SCONJ"})
+# A paragraph "Name: ..." of at most this many words, its name opening no other paragraph, is an
+# entry of a list ("Rubio: Finish second"); 2 of 14 such claims were right on PolNeAR (harness,
+# all parts), both transcript turns.
+LABEL_MAX_WORDS = 5
+# A name (or surname) that opens at least this many paragraphs with a colon is a transcript speaker.
 TRANSCRIPT_TURNS = 2
-# Endings that turn a headline verb into its lemma ("Endorses", "Dismissed", "Backs").
-INFLECTIONS = ("es", "s", "ed", "d")
-# Question words that open a headline before its subject ("Why Republicans Won't Renounce X").
-HEADLINE_OPENERS = frozenset({"why", "how", "when", "where", "what", "as"})
-# Words after which a capitalised headline word is a verb in its base form ("Just Called").
-VERB_OPENERS = frozenset({"just", "to", "will", "would", "may", "might", "can", "could"})
 # Who may introduce a quote with a bare colon ("Pew Research: “...”"): a person or organisation.
 QUOTE_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 
@@ -40,29 +47,48 @@ def colon_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
         for word in ent.text.split()
         if not word.isupper()
     }
-    openers = [(first, _colon_after(doc, first)) for first in _paragraph_starts(doc)]
-    turns = Counter(
-        " ".join(t.text for t in doc[first:colon]) for first, colon in openers if colon is not None
-    )
+    openers = [
+        (first, _colon_after(doc, first, TITLE_SOURCE_MAX if first == 0 else HEADLINE_SOURCE_MAX))
+        for first in _paragraph_starts(doc)
+    ]
+    # A transcript names a speaker in full once, then by surname ("KATE BOLDUAN:", "BOLDUAN:").
+    turns = Counter(doc[colon - 1].lower_ for first, colon in openers if colon not in {None, first})
+    labels = load_cues().headline_labels
     for first, colon in openers:
         if colon is None or colon == first or _inside(doc[colon].idx, quoted):
             continue
-        source = list(doc[first:colon])
+        source = list(doc[first:colon]) if first else _title_source(list(doc[first:colon]))
+        if not source:
+            continue
+        if len(source) == 1 and len(source[0].text) == 1:
+            continue  # an interview's "Q:" and "A:": the turn is no one's claim, its reports are
         named = (
             first == 0  # the title line: "Poll: ...", "Clinton camp: ..."
             or any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source)
             or all(t.pos_ == "PROPN" and not t.text.isupper() for t in source)
             or source[-1].lower_ in names
-            or turns[" ".join(t.text for t in source)] >= TRANSCRIPT_TURNS
+            or turns[source[-1].lower_] >= TRANSCRIPT_TURNS
         )
-        if not (named and all(t.text[:1].isupper() for t in source)):
+        # A sentence-case title names its source so ("Clinton camp:"); a paragraph capitalises it.
+        capitalised = source[:1] if first == 0 else source
+        if not (named and all(t.text[:1].isupper() for t in capitalised)):
             continue
-        content = content_span(_to_paragraph_end(doc[colon]))
+        if " ".join(t.lower_ for t in source) in labels:
+            continue
+        words = _to_paragraph_end(doc[colon])
+        if first and turns[source[-1].lower_] < TRANSCRIPT_TURNS and _is_label(words):
+            continue
+        content = content_span(words)
         if content is not None:
             colon_at = doc[colon].idx
             speaker = (source[0].idx, source[-1].idx + len(source[-1].text))
             found.append(Found(*content, "indirect", (colon_at, colon_at + 1), speaker))
     return found
+
+
+def _is_label(words: list[Token]) -> bool:
+    """A short entry of a list ("Sanders: Win in a walk", "Iowa: Tim Albrecht"), no claim."""
+    return sum(t.is_alpha for t in words) <= LABEL_MAX_WORDS
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
@@ -72,9 +98,28 @@ def _paragraph_starts(doc: Doc) -> list[int]:
     return [i for i in starts if not doc[i].is_space]
 
 
-def _colon_after(doc: Doc, first: int) -> int | None:
-    """Index of a colon among the first HEADLINE_SOURCE_MAX + 1 tokens of a paragraph."""
-    for token in doc[first : first + HEADLINE_SOURCE_MAX + 1]:
+def _title_source(words: list[Token]) -> list[Token]:
+    """The source of the title line's colon claim: after a kicker ("EXCLUSIVE – Roger Stone:"),
+    before the audience or occasion ("Clinton to Planned Parenthood:", "Mukasey at RNC:"); none
+    when function words show a phrase, not a name ("FIX IS IN:", "Big Win For Bernie:"), unless
+    it opens with one."""
+    dashes = [k for k, t in enumerate(words) if t.text in KICKER_DASHES]
+    if dashes:
+        words = words[dashes[-1] + 1 :]
+    cut = next((k for k, t in enumerate(words) if k and t.lower_ in AUDIENCE_MARKERS), None)
+    if cut is not None:
+        words = words[:cut]
+    named = bool(words) and words[0].ent_type_ in QUOTE_SOURCE_TYPES  # "Clinton Wades In:"
+    if sum(t.is_alpha for t in words) > HEADLINE_SOURCE_MAX or (
+        any(t.pos_ in FUNCTION_WORDS and not (named and t.pos_ == "ADP") for t in words)
+    ):
+        return []
+    return words
+
+
+def _colon_after(doc: Doc, first: int, window: int) -> int | None:
+    """Index of a colon among the first `window` + 1 tokens of a paragraph."""
+    for token in doc[first : first + window + 1]:
         if "\n" in token.text:
             return None
         if token.text == ":":
@@ -141,63 +186,3 @@ def _to_paragraph_end(colon: Token) -> list[Token]:
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= char < end for start, end in spans)
-
-
-def headline_claims(doc: Doc, cues: Cues) -> list[Found]:
-    """A headline's report read word by word ("Le Pen Backs Trump", "Panel Just Dismissed X"):
-    the tagger reads a capitalised headline verb as a name, so the first word after the subject
-    whose lemma, by its inflection, is a reporting or stance verb is the cue; the words before it
-    are the source (naming someone: "Growth Figures Surprise X" is no report) and those after
-    it, to the end of the line, the content."""
-    verbs = (
-        cues.speech_verbs
-        | cues.stance_verbs
-        | cues.object_verbs
-        | cues.intention_verbs
-        | cues.belief_verbs
-    )
-    line = _to_paragraph_end(doc[0]) if len(doc) else []
-    words = [doc[0], *line] if len(doc) and not doc[0].is_space else []
-    lower = [t for t in words if t.is_alpha and not t.is_stop and not t.text[:1].isupper()]
-    if lower:
-        return []  # a headline in sentence case: the parse holds, the other finders read it
-    if words and words[0].lower_ in HEADLINE_OPENERS:
-        words = words[1:]
-    for k, token in enumerate(words[1:-1], start=1):
-        if token.text == ":" or token.is_quote:
-            return []
-        before = words[k - 1]
-        if not (token.is_alpha and before.is_alpha) or (
-            before.is_stop and before.lower_ not in VERB_OPENERS
-        ):
-            continue
-        if not _headline_lemmas(token.lower_) & verbs or not _headline_verb(token, before):
-            continue
-        rest = words[k + 1 :]
-        preposition = rest[0] if rest and rest[0].pos_ == "ADP" else None
-        if preposition is not None and rest[1:]:
-            rest = rest[1:]
-        cut = next((j for j, t in enumerate(rest) if t.text == ":"), len(rest))
-        content = content_span(rest[:cut], min_words=1)
-        source = [t for t in words[:k] if t.lower_ != "just"]
-        if content is None or not any(t.ent_type_ in HEADLINE_SOURCE_TYPES for t in source):
-            return []
-        cue_end = (preposition or token).idx + len((preposition or token).text)
-        speaker = (source[0].idx, source[-1].idx + len(source[-1].text))
-        return [Found(*content, "indirect", (token.idx, cue_end), speaker)]
-    return []
-
-
-def _headline_verb(token: Token, before: Token) -> bool:
-    """A capitalised headline word in a verb's place: inflected as a verb ("Endorses",
-    "Dismissed") or after an auxiliary or "Just"/"To" ("Will Back", "Just Called"), and not part
-    of a name ("Washington Post", "United States")."""
-    if token.ent_type_ in HEADLINE_SOURCE_TYPES:
-        return False
-    inflected = token.lower_.endswith(("s", "ed")) and not token.lower_.endswith("ss")
-    return inflected or before.lower_ in VERB_OPENERS or before.pos_ == "AUX"
-
-
-def _headline_lemmas(word: str) -> set[str]:
-    """The lemmas a headline word may inflect: "endorses" -> {"endorses", "endors", "endorse"}."""
-    return {word} | {word[: -len(end)] for end in INFLECTIONS if word.endswith(end)}

@@ -96,6 +96,25 @@ FOUND = [
         "The senator assailed the new tax plan.",
         ("the new tax plan", "indirect", "assailed", "The senator"),
     ),
+    # a stance noun nobody holds, before a preposition of its topic
+    (
+        "There are growing questions about the safety of the old bridge.",
+        ("the safety of the old bridge", "indirect", "questions about", None),
+    ),
+    (
+        "Calls for a new inquiry into the harbour fire grew louder.",
+        ("a new inquiry into the harbour fire", "indirect", "Calls for", None),
+    ),
+    # a stance noun in a phrase of the verb: the verb's subject holds it
+    (
+        "The new mayor roused the crowd with criticism of the toll road.",
+        ("the toll road", "indirect", "criticism of", "The new mayor"),
+    ),
+    # a stance received from someone, about a topic of its own
+    (
+        "The ferry company faced criticism from residents for the higher fares.",
+        ("the higher fares", "indirect", "criticism from residents for", "residents"),
+    ),
 ]
 
 
@@ -109,6 +128,10 @@ NOT_QUOTES = [
     "The village is close to the border.",  # not an attitude adjective
     "The answer was clear.",  # no clause to report
     "The ship took a detour around the cape.",  # not a stance noun
+    "The bakery closed early, thanks to the storm.",  # a connective, not a stance
+    "Attacks on the convoy continued overnight.",  # "on" may be a physical target
+    "The support of the farmers helped the mayor.",  # "of" may name the holder
+    "The case for the new stadium grew weaker.",  # definite: held by someone named before
 ]
 
 

@@ -327,7 +327,8 @@ def _stance(stance: NounStance | None) -> Found | None:
     content = content_span(stance.content, min_words=1) if stance is not None else None
     if stance is None or content is None:
         return None
-    return Found(*content, "indirect", stance.cue, speaker_span(stance.author))
+    speaker = speaker_span(stance.author) if stance.author is not None else None
+    return Found(*content, "indirect", stance.cue, speaker)
 
 
 def _according_to(phrase: Span) -> Found | None:

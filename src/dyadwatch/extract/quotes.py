@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dyadwatch.extract.quote_cues import Cues, Found, adverb_claims, load_cues, record_claims
+from dyadwatch.extract.quotes_copular import poll_claims, viewpoint_claims
 from dyadwatch.extract.quotes_direct import continuations, direct_quotes, marked_spans
 from dyadwatch.extract.quotes_indirect import indirect_quotes
 from dyadwatch.nlp.text import doc_text
@@ -56,8 +57,14 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
 
 
 def _source_claims(doc: Doc, cues: Cues, marked: list[tuple[int, int]]) -> list[Found]:
-    """Attributions made without a reporting verb: "reportedly", "In a CNN poll, ..."."""
-    return adverb_claims(doc, cues, marked) + record_claims(doc, cues, marked)
+    """Attributions made without a reporting verb: "reportedly", "In a CNN poll, ...", "... led
+    in a CNN poll"."""
+    return (
+        adverb_claims(doc, cues, marked)
+        + record_claims(doc, cues, marked)
+        + poll_claims(doc, cues, marked)
+        + viewpoint_claims(doc, cues, marked)
+    )
 
 
 class _Resolver:

@@ -17,18 +17,20 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 # (kind, gold file, record limit or None, {metric: floor})
-# Measured 2026-11-29, end of the second session (closing note): PLV type F1 0.763, source
+# Measured 2026-11-29, end of the third session (closing note): PLV type F1 0.764, source
 # 0.940, target 0.842; GSR type F1 0.800, extra-event rate 0.112; TBAQ strict 0.896, value
-# 0.821; LGL (all) acc@161 0.817, country 0.885; PolNeAR[:200] overlap F1 0.752, speaker
-# 0.898 (all 840: 0.735, 0.899). Floors sit a little below (ceilings a little above); raise
-# them as quality rises, never lower them to let a change through.
+# 0.821; LGL (all) acc@161 0.817, country 0.885; PolNeAR (all 840 articles, the set the
+# issue's target names; about 4 minutes) overlap F1 0.748, speaker 0.901. Floors sit a little
+# below (ceilings a little above); raise them as quality rises, never lower them to let a
+# change through.
 GATES: list[tuple[str, str, int | None, dict[str, float]]] = [
     ("events", "events/plv_train.jsonl", None,
      {"type_f1": 0.75, "source_match": 0.925, "target_match": 0.83}),
     ("events", "events/plover_gsr.jsonl", None, {"type_f1": 0.785}),
     ("timex", "timex/tbaq.jsonl", None, {"strict_f1": 0.885, "value_f1": 0.815}),
     ("places", "places/lgl.jsonl", None, {"accuracy_161km": 0.805, "country_accuracy": 0.875}),
-    ("quotes", "quotes/polnear_train.jsonl", 200, {"overlap_f1": 0.74, "speaker_accuracy": 0.885}),
+    ("quotes", "quotes/polnear_train.jsonl", None,
+     {"overlap_f1": 0.74, "speaker_accuracy": 0.885}),
 ]
 # {(kind, gold file): {metric: ceiling}}, for rates that must stay low.
 CEILINGS: dict[tuple[str, str], dict[str, float]] = {

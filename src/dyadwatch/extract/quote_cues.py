@@ -354,12 +354,19 @@ def record_claims(doc: Doc, cues: Cues, quoted: list[Span_]) -> list[Found]:
         # month, Mr. Cruz ...", "In the poll, however, ..."): the clause starts after its comma.
         comma = next((k for k, t in enumerate(clause[: RECORD_TAIL + 1]) if t.text == ","), None)
         clause = clause[comma + 1 :] if comma is not None else clause
-        content = content_span(clause)
-        if content is not None:
-            cue = (opener.idx, opener.idx + len(opener.text))
-            speaker = (record.left_edge.idx, record.right_edge.idx + len(record.right_edge.text))
-            found.append(Found(*content, "indirect", cue, speaker))
+        if (claim := source_claim(clause, opener, record)) is not None:
+            found.append(claim)
     return found
+
+
+def source_claim(clause: list[Token], cue: Token, source: Token) -> Found | None:
+    """An indirect quote of `clause` with a one-word cue and the phrase of `source` as speaker
+    ("In a CNN poll, ...", "led in a Gallup survey", "To many voters, ...")."""
+    content = content_span(clause)
+    if content is None:
+        return None
+    speaker = (source.left_edge.idx, source.right_edge.idx + len(source.right_edge.text))
+    return Found(*content, "indirect", (cue.idx, cue.idx + len(cue.text)), speaker)
 
 
 def _breaks_between(token: Token, cue: Token) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dyadwatch.extract.quote_cues import Cues, Found, content_span
+from dyadwatch.extract.quote_cues import Cues, Found, source_claim
 
 # Determiners that make a singular poll noun a particular poll ("the latest poll", "a new survey");
 # with a plural ("in the polls") the phrase was right in 2 of 7 uses on PolNeAR's even articles.
@@ -74,11 +74,8 @@ def poll_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Fou
         if token.i - start > MEASURE_MAX:
             continue
         clause = [t for t in doc[start : token.i] if not _breaks(t, token)]
-        content = content_span(clause)
-        if content is not None:
-            cue = (token.idx, token.idx + len(token.text))
-            speaker = (record.left_edge.idx, record.right_edge.idx + len(record.right_edge.text))
-            found.append(Found(*content, "indirect", cue, speaker))
+        if (claim := source_claim(clause, token, record)) is not None:
+            found.append(claim)
     return found
 
 
@@ -97,11 +94,8 @@ def viewpoint_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> lis
         if comma >= sent.end or doc[comma].text != "," or opener.head.i <= comma:
             continue
         clause = [t for t in opener.head.subtree if t.i > comma and not _breaks(t, opener)]
-        content = content_span(clause)
-        if content is not None:
-            cue = (opener.idx, opener.idx + len(opener.text))
-            speaker = (holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge.text))
-            found.append(Found(*content, "indirect", cue, speaker))
+        if (claim := source_claim(clause, opener, holder)) is not None:
+            found.append(claim)
     return found
 
 

@@ -320,12 +320,12 @@ def adverb_claims(doc: Doc, cues: Cues, quoted: list[Span_]) -> list[Found]:
     the whole clause the adverb modifies, subject included, with no speaker named."""
     found = []
     for token in doc:
-        if token.lower_ not in cues.source_adverbs or any(s <= token.idx < e for s, e in quoted):
+        if token.lower_ not in cues.source_adverbs or in_spans(token.idx, quoted):
             continue
         head = token.head
         if token.dep_ != "advmod" or head.pos_ not in {"VERB", "AUX"}:
             continue
-        clause = [t for t in head.subtree if not _breaks_between(t, token)]
+        clause = [t for t in head.subtree if not paragraph_break(t, token)]
         content = content_span(clause)
         if content is not None:
             cue = (token.idx, token.idx + len(token.text))
@@ -344,11 +344,11 @@ def record_claims(doc: Doc, cues: Cues, quoted: list[Span_]) -> list[Found]:
         record = next((c for c in opener.children if c.dep_ == "pobj"), None)
         if record is None or record.lemma_.lower() not in cues.record_nouns:
             continue
-        if any(s <= opener.idx < e for s, e in quoted):
+        if in_spans(opener.idx, quoted):
             continue
         phrase_end = opener.right_edge.i
         clause = [
-            t for t in opener.head.subtree if t.i > phrase_end and not _breaks_between(t, opener)
+            t for t in opener.head.subtree if t.i > phrase_end and not paragraph_break(t, opener)
         ]
         # The parser may leave a time or an adverb of the phrase to the clause ("In a poll last
         # month, Mr. Cruz ...", "In the poll, however, ..."): the clause starts after its comma.
@@ -369,7 +369,12 @@ def source_claim(clause: list[Token], cue: Token, source: Token) -> Found | None
     return Found(*content, "indirect", (cue.idx, cue.idx + len(cue.text)), speaker)
 
 
-def _breaks_between(token: Token, cue: Token) -> bool:
+def in_spans(char: int, spans: list[Span_]) -> bool:
+    """`char` lies in one of the half-open `spans` (quoted text, say)."""
+    return any(start <= char < end for start, end in spans)
+
+
+def paragraph_break(token: Token, cue: Token) -> bool:
     """A paragraph break between `token` and the cue (the parser may join paragraphs)."""
     low, high = sorted((token.i, cue.i))
     return any("\n" in t.text for t in token.doc[low : high + 1])

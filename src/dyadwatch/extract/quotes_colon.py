@@ -8,7 +8,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from dyadwatch.extract.quote_cues import Found, Span_, content_span, load_cues
+from dyadwatch.extract.quote_cues import Cues, Found, Span_, content_span, in_spans
 from dyadwatch.extract.quotes_headlines import headline_claims as headline_claims
 
 # "Ben Carson: Clinton not fit to serve": a source of at most this many capitalised tokens,
@@ -34,7 +34,7 @@ TRANSCRIPT_TURNS = 2
 QUOTE_SOURCE_TYPES = frozenset({"PERSON", "ORG"})
 
 
-def colon_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
+def colon_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Found]:
     """Claims after "Source:" at the start of a paragraph, up to the end of the paragraph. The
     source is named when it is an entity here or elsewhere in the article (headlines and
     upper-case transcript names fool the tagger), or when it opens several paragraphs (the
@@ -53,9 +53,9 @@ def colon_claims(doc: Doc, quoted: list[tuple[int, int]]) -> list[Found]:
     ]
     # A transcript names a speaker in full once, then by surname ("KATE BOLDUAN:", "BOLDUAN:").
     turns = Counter(doc[colon - 1].lower_ for first, colon in openers if colon not in {None, first})
-    labels = load_cues().headline_labels
+    labels = cues.headline_labels
     for first, colon in openers:
-        if colon is None or colon == first or _inside(doc[colon].idx, quoted):
+        if colon is None or colon == first or in_spans(doc[colon].idx, quoted):
             continue
         source = list(doc[first:colon]) if first else _title_source(list(doc[first:colon]))
         if not source:
@@ -182,7 +182,3 @@ def _to_paragraph_end(colon: Token) -> list[Token]:
             break
         tokens.append(token)
     return tokens
-
-
-def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= char < end for start, end in spans)

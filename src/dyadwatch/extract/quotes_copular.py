@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dyadwatch.extract.quote_cues import Cues, Found, source_claim
+from dyadwatch.extract.quote_cues import Cues, Found, in_spans, paragraph_break, source_claim
 
 # Determiners that make a singular poll noun a particular poll ("the latest poll", "a new survey");
 # with a plural ("in the polls") the phrase was right in 2 of 7 uses on PolNeAR's even articles.
@@ -57,7 +57,7 @@ def poll_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Fou
     is `record_claims`'s."""
     found = []
     for token in doc:
-        if token.lower_ != "in" or token.dep_ != "prep" or _inside(token, quoted):
+        if token.lower_ != "in" or token.dep_ != "prep" or in_spans(token.idx, quoted):
             continue
         record = next((c for c in token.children if c.dep_ == "pobj"), None)
         if record is None or record.lemma_.lower() not in cues.record_nouns:
@@ -73,7 +73,7 @@ def poll_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Fou
         start = subject.left_edge.i
         if token.i - start > MEASURE_MAX:
             continue
-        clause = [t for t in doc[start : token.i] if not _breaks(t, token)]
+        clause = [t for t in doc[start : token.i] if not paragraph_break(t, token)]
         if (claim := source_claim(clause, token, record)) is not None:
             found.append(claim)
     return found
@@ -88,12 +88,12 @@ def viewpoint_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> lis
         if opener is None or opener.lower_ not in VIEWPOINT_OPENERS or opener.dep_ != "prep":
             continue
         holder = next((c for c in opener.children if c.dep_ == "pobj"), None)
-        if holder is None or not _people(holder) or _inside(opener, quoted):
+        if holder is None or not _people(holder) or in_spans(opener.idx, quoted):
             continue
         comma = holder.right_edge.i + 1
         if comma >= sent.end or doc[comma].text != "," or opener.head.i <= comma:
             continue
-        clause = [t for t in opener.head.subtree if t.i > comma and not _breaks(t, opener)]
+        clause = [t for t in opener.head.subtree if t.i > comma and not paragraph_break(t, opener)]
         if (claim := source_claim(clause, opener, holder)) is not None:
             found.append(claim)
     return found
@@ -121,12 +121,3 @@ def _governing_verb(prep: Token) -> Token | None:
     if head.pos_ not in {"VERB", "AUX"} and head.dep_ in MEASURE_DEPS:
         head = head.head
     return head if head.pos_ in {"VERB", "AUX"} and head.i < prep.i else None
-
-
-def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return any(s <= token.idx < e for s, e in quoted)
-
-
-def _breaks(token: Token, cue: Token) -> bool:
-    low, high = sorted((token.i, cue.i))
-    return any("\n" in t.text for t in token.doc[low : high + 1])

@@ -14,6 +14,7 @@ from dyadwatch.extract.quote_cues import (
     author_of,
     content_span,
     cue_span,
+    in_spans,
     is_verb,
     phrase_object,
     source_phrase_at,
@@ -73,7 +74,7 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
         if _is_question(sent, quoted):
             continue
         for token in sent:
-            if _inside(token.idx, quoted):
+            if in_spans(token.idx, quoted):
                 continue
             quote = None
             if is_verb(token, verbs):
@@ -98,7 +99,7 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
                 quote = _that_clause(token, cues)
             if quote is not None and (quote := within_sentence(doc, quote)) is not None:
                 found.append(quote)
-    found.extend(colon_claims(doc, quoted))
+    found.extend(colon_claims(doc, cues, quoted))
     found.extend(
         h
         for h in headline_claims(doc, cues)
@@ -354,11 +355,7 @@ def _according_to(phrase: Span) -> Found | None:
     return Found(*content, "indirect", (phrase.start_char, phrase.end_char), speaker)
 
 
-def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= char < end for start, end in spans)
-
-
 def _is_question(sent: Span, quoted: list[tuple[int, int]]) -> bool:
     """A sentence that ends in a question mark of its own ("Did he say that ...?")."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
-    return last is not None and last.text == "?" and not _inside(last.idx, quoted)
+    return last is not None and last.text == "?" and not in_spans(last.idx, quoted)

@@ -23,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     parser.add_argument("--predictions", type=Path, default=None, metavar="FILE",
                         help="also write the annotations as JSONL to FILE")
+    parser.add_argument("--parse-cache", type=Path, default=None, metavar="DIR",
+                        help="keep the spaCy parses of the gold texts in DIR; later runs on "
+                        "the same texts and pipeline skip the parser (identical figures)")
     parser.set_defaults(func=run)
 
 
@@ -36,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     scorer = importlib.import_module(f"dyadwatch.evaluate.{args.kind}")
     with record_progress(f"eval {args.kind}") as on_record:
         metrics, predictions = evaluate(
-            args.gold, scorer.score, limit=args.limit, on_record=on_record
+            args.gold, scorer.score, limit=args.limit, on_record=on_record,
+            parse_cache=args.parse_cache,
         )
     if args.predictions:
         with args.predictions.open("w", encoding="utf-8") as out:

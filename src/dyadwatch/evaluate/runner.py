@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyadwatch.errors import Codes, DyadwatchError
 from dyadwatch.records import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 Scorer = Callable[[list[dict[str, Any]], list[dict[str, Any]]], dict[str, Any]]
 
@@ -51,19 +56,61 @@ def evaluate(
     *,
     limit: int | None = None,
     on_record: Callable[[int, int], None] | None = None,
+    parse_cache: Path | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Metrics of `score` over the gold file, and the annotation dicts they were computed on.
 
     `on_record(done, total)` is called after each annotated record (progress display).
+    `parse_cache` is a folder for the spaCy parses of the gold texts: the first run writes
+    them, later runs of any kind on the same texts and pipeline skip the parser (the
+    annotations are identical; only the extractors run again).
     """
     from dyadwatch.annotate import Annotator
 
     gold = load_gold(path, limit=limit)
     annotator = Annotator.load()
     articles = [article_of(record, n) for n, record in enumerate(gold)]
+    if parse_cache is None:
+        annotations = annotator.annotate_many(articles)
+    else:
+        docs = cached_parses(annotator.nlp, articles, parse_cache)
+        annotations = map(annotator.annotate_parsed, docs, articles)
     predicted = []
-    for annotation in annotator.annotate_many(articles):
+    for annotation in annotations:
         predicted.append(annotation.to_dict())
         if on_record:
             on_record(len(predicted), len(gold))
     return score(gold, predicted), predicted
+
+
+def cached_parses(nlp: Language, articles: list[Article], folder: Path) -> Iterator[Doc]:
+    """The parses of `articles`, read from `folder` when this pipeline already parsed them.
+
+    The file's name is a digest of the spaCy version, the pipeline's name, version and
+    components, and every text, so an edited gold file or an upgraded model never reads a
+    stale parse.
+    """
+    from spacy import __version__ as spacy_version
+    from spacy.tokens import DocBin
+
+    from dyadwatch.annotate import DEFAULT_BATCH_SIZE
+
+    meta = nlp.meta
+    digest = hashlib.sha256(
+        json.dumps([spacy_version, meta.get("name"), meta.get("version"), nlp.pipe_names])
+        .encode()
+    )
+    for article in articles:
+        digest.update(hashlib.sha256(article.text.encode("utf-8")).digest())
+    file = folder / f"parses-{digest.hexdigest()[:20]}.spacy"
+    if file.is_file():
+        yield from DocBin().from_disk(file).get_docs(nlp.vocab)
+        return
+    parsed = DocBin(store_user_data=False)
+    for doc in nlp.pipe((a.text for a in articles), batch_size=DEFAULT_BATCH_SIZE):
+        parsed.add(doc)
+        yield doc
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = file.with_suffix(".part")
+    parsed.to_disk(partial)
+    partial.replace(file)  # a run cut short leaves no half-written cache

@@ -126,7 +126,7 @@ def within_sentence(doc: Doc, found: Found) -> Found | None:
     span = doc.char_span(found.start, found.end, alignment_mode="expand")
     if span is None:
         return found
-    breaks = [t.i for t in span if _ends_sentence(t)]
+    breaks = [t.i for t in span if ends_sentence(t)]
     if not breaks:
         return found
     after_cue = found.cue[1] <= found.start
@@ -137,7 +137,7 @@ def within_sentence(doc: Doc, found: Found) -> Found | None:
     return replace(found, start=content[0], end=content[1])
 
 
-def _ends_sentence(token: Token) -> bool:
+def ends_sentence(token: Token) -> bool:
     """A paragraph break, or a full stop, question or exclamation mark before a capital (not
     the stop of a short title the tokenizer split off: "Lt. Gov. Holcomb")."""
     if "\n" in token.text:

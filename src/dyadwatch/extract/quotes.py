@@ -19,6 +19,7 @@ from dyadwatch.extract.quote_cues import Cues, Found, adverb_claims, load_cues, 
 from dyadwatch.extract.quotes_copular import poll_claims, viewpoint_claims
 from dyadwatch.extract.quotes_direct import continuations, direct_quotes, marked_spans
 from dyadwatch.extract.quotes_indirect import indirect_quotes
+from dyadwatch.extract.quotes_trailing import second_parts, trailing_claims
 from dyadwatch.nlp.text import doc_text
 from dyadwatch.records import ActorIndex, Mention, Quote
 
@@ -50,8 +51,20 @@ def quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
             if d.kind == "direct"
         )
     ]
+    # Reports the parser did not hang from their closing attribution ("..., records show.").
+    indirect += [
+        q
+        for q in trailing_claims(doc, cues, marked)
+        if not any(_overlaps(q, other) for other in indirect + direct)
+    ]
+    # "A, he said, and B.": B is a second fragment of the report of A.
+    for part in second_parts(doc, cues, marked):
+        first = next((q for q in indirect if q.cue == part.cue and q.end <= part.start), None)
+        if first is not None and not any(_overlaps(part, q) for q in indirect + direct):
+            indirect.append(replace(part, speaker=first.speaker))
     found = _fold_partials(direct, _through_partials(indirect, direct, text))
     found = sorted(found + continuations(doc, found), key=lambda q: (q.start, q.end))
+    found = _nearest_reports(doc, found, cues)
     resolver = _Resolver(text, actors, marked)
     return [resolver.quote(q) for q in found]
 
@@ -159,6 +172,45 @@ class _Resolver:
             return self.actors.actor(mention.actor).name
         except KeyError:
             return mention.text
+
+
+def _nearest_reports(doc: Doc, found: list[Found], cues: Cues) -> list[Found]:
+    """An uncued quote continues the report closest before it in its paragraph: in “A,” said
+    X. B, X said, but “C.” the quote C is the second report's, not the first's. Only a report
+    of a main clause's speech verb takes it over ("..., referring to Y. “C.”", "..., who noted
+    that B. “C.”" still continue A)."""
+    text = doc_text(doc)
+    result = []
+    for quote in found:
+        if quote.continues and quote.cue is not None:
+            between = [
+                q
+                for q in found
+                if not q.continues
+                and q.cue is not None
+                and quote.cue[1] <= q.cue[0] < quote.start
+                and q.end <= quote.start
+                and "\n" not in text[q.cue[0] : quote.start]
+                and _finite_cue(doc, q.cue, cues)
+            ]
+            if between:
+                report = max(between, key=lambda q: q.cue[0] if q.cue else -1)
+                quote = replace(quote, cue=report.cue, speaker=report.speaker)
+        result.append(quote)
+    return result
+
+
+def _finite_cue(doc: Doc, cue: tuple[int, int], cues: Cues) -> bool:
+    """A speech verb of a main clause ("X said", not "who noted", "praised Y")."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span[0]
+    return (
+        verb.tag_ in {"VBD", "VBZ", "VBP"}
+        and verb.lemma_.lower() in cues.speech_verbs
+        and verb.dep_ not in {"relcl", "acl", "advcl"}
+    )
 
 
 def _fold_partials(direct: list[Found], indirect: list[Found]) -> list[Found]:

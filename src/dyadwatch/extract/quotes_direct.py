@@ -27,6 +27,9 @@ OPEN_ENDINGS = frozenset(",?!—–-:")
 # How far after a quote a "he said" may start, in tokens ("..., US State Department spokesman
 # Matthew Miller said" is 7); set by reading invented and sample sentences, not tuned on data.
 AFTER_WINDOW = 14
+# How far after a quote that ends open the verb of an attribution the lexicon does not list may
+# stand ("..., Sandy Paradis shot back"): a name of three words, then the verb.
+SPEAKING_WINDOW = 4
 # An unattributed quote continues the previous speaker only when it reads as speech, not as a
 # title or a scare-quoted phrase: at least this many words and a verb.
 CONTINUATION_MIN_WORDS = 4
@@ -64,8 +67,18 @@ def direct_quotes(doc: Doc, cues: Cues) -> list[Found]:
             quote = Found(mark.start, mark.end, "direct", prior.cue, prior.speaker, continues=True)
         if quote is not None:
             found.append(quote)
-            previous = (quote, mark)
+            if not _aside(quote, previous, mark):
+                previous = (quote, mark)
     return found
+
+
+def _aside(quote: Found, previous: tuple[Found, Marked] | None, mark: Marked) -> bool:
+    """A partial quote inside another report (“Revenues are up,” said X, who noted that prices
+    had “cratered.” “Things are moving.”): what follows continues the direct quote before it."""
+    if previous is None or quote.kind != "partial" or quote.cue == previous[0].cue:
+        return False
+    prior, prior_mark = previous
+    return prior.kind == "direct" and prior_mark.paragraph == mark.paragraph
 
 
 def continuations(doc: Doc, found: list[Found]) -> list[Found]:
@@ -111,9 +124,12 @@ def _attributed(
     ends_open = inner_text[-1:] in OPEN_ENDINGS or text[mark.end : mark.end + 1] == ","
     kind = "direct" if opens or _is_clause(inner) else "partial"
     if ends_open and mark.closed:
-        for token in _after(doc, mark.end, after_to):
+        after = _after(doc, mark.end, after_to)
+        for token in after:
             if is_verb(token, cues.quoting_verbs):
                 return Found(*span, kind, cue_span(token), attribution(token, cues, outside=span))
+        if (verb := _speaking_verb(after)) is not None:
+            return Found(*span, kind, cue_span(verb), attribution(verb, cues, outside=span))
     elif mark.closed and (verb := _bare_attribution(_after(doc, mark.end, after_to), cues)):
         return Found(*span, kind, cue_span(verb), attribution(verb, cues, outside=span))
     before = _before(doc, mark, before_from)
@@ -233,6 +249,24 @@ def _is_clause(inner: list[Token]) -> bool:
         and words[0].text[:1].isupper()
         and any(t.pos_ in {"VERB", "AUX"} for t in inner)
     )
+
+
+def _speaking_verb(after: list[Token]) -> Token | None:
+    """Any verb right after a quote that ends open, with a named or pronoun subject beside it
+    (“They’re all here for the free stuff,” Bennett shot back): how the quote was said, even by
+    a verb the lexicon does not list."""
+    for k, token in enumerate(after[:SPEAKING_WINDOW]):
+        if token.pos_ != "VERB" or token.tag_ not in {"VBD", "VBZ"}:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in {"PROPN", "PRON"}:
+            return None
+        if subject.i < token.i and subject.left_edge.i != after[0].i:
+            return None
+        if subject.i > token.i and k != 0:
+            return None
+        return token
+    return None
 
 
 def _bare_attribution(after: list[Token], cues: Cues) -> Token | None:

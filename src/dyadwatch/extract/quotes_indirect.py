@@ -55,6 +55,8 @@ OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 # Conjunctions that open an embedded question ("asked whether ...").
 QUESTION_MARKS = frozenset({"if", "whether"})
 NOUN_COMPLEMENT_DEPS = frozenset({"acl", "ccomp", "appos"})
+# Verbs whose participle after a noun names it ("a firm called X", "a film titled Y").
+NAMING_VERBS = frozenset({"call", "name", "title", "know", "dub", "nickname"})
 
 
 def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Found]:
@@ -77,7 +79,7 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
             if in_spans(token.idx, quoted):
                 continue
             quote = None
-            if is_verb(token, verbs):
+            if is_verb(token, verbs) and not _naming(token):
                 quote = _reported_clause(token, cues)
                 if quote is not None and (lead := _interrupted_lead(token, quote, cues)):
                     found.append(lead)
@@ -106,6 +108,15 @@ def indirect_quotes(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
         if not any(h.start < q.end and q.start < h.end for q in found)
     )
     return found
+
+
+def _naming(verb: Token) -> bool:
+    """A participle that gives a name ("a company called Cambridge Analytica", "a man named
+    Donald Trump", "the group, also known as ISIS"): the writer naming, not anyone's stance."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    named = [t for t in verb.subtree if t.i > verb.i and t.is_alpha and t.lower_ != "as"]
+    return bool(named) and all(t.text[:1].isupper() or t.is_stop for t in named)
 
 
 def _that_clause(cue: Token, cues: Cues) -> Found | None:

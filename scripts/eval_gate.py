@@ -2,12 +2,14 @@
 
 Floors are pinned from measured runs (see each issue's closing note) a little below the
 measured value, and raised as quality rises; a rate that should stay low (extra events) has a
-ceiling instead, a little above. Run: `.venv/bin/python scripts/eval_gate.py`.
+ceiling instead, a little above. Run: `.venv/bin/python scripts/eval_gate.py`, with
+`--parse-cache DIR` to keep the spaCy parses between local runs (`dyadwatch eval --parse-cache`).
 The development data lives beside the checkout in ../shared/data; without it the gate skips.
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import json
 import sys
@@ -20,7 +22,8 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 # Measured 2026-11-29, end of the third session (closing note): PLV type F1 0.764, source
 # 0.940, target 0.842; GSR type F1 0.800, extra-event rate 0.112; TBAQ strict 0.896, value
 # 0.821; LGL (all) acc@161 0.817, country 0.885; PolNeAR (all 840 articles, the set the
-# issue's target names; about 4 minutes) overlap F1 0.748, speaker 0.901. Floors sit a little
+# issue's target names; about 4 minutes) overlap F1 0.748, speaker 0.901; in the fourth
+# session PolNeAR overlap F1 0.7505, speaker 0.902. Floors sit a little
 # below (ceilings a little above); raise them as quality rises, never lower them to let a
 # change through.
 GATES: list[tuple[str, str, int | None, dict[str, float]]] = [
@@ -30,7 +33,7 @@ GATES: list[tuple[str, str, int | None, dict[str, float]]] = [
     ("timex", "timex/tbaq.jsonl", None, {"strict_f1": 0.885, "value_f1": 0.815}),
     ("places", "places/lgl.jsonl", None, {"accuracy_161km": 0.805, "country_accuracy": 0.875}),
     ("quotes", "quotes/polnear_train.jsonl", None,
-     {"overlap_f1": 0.74, "speaker_accuracy": 0.885}),
+     {"overlap_f1": 0.747, "speaker_accuracy": 0.89}),
 ]
 # {(kind, gold file): {metric: ceiling}}, for rates that must stay low.
 CEILINGS: dict[tuple[str, str], dict[str, float]] = {
@@ -39,6 +42,10 @@ CEILINGS: dict[tuple[str, str], dict[str, float]] = {
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--parse-cache", type=Path, default=None, metavar="DIR",
+                        help="keep the spaCy parses of the gold texts in DIR between runs")
+    args = parser.parse_args()
     if not DATA.is_dir():
         print(f"evaluation gate skipped: development data not found at {DATA}")
         return 0
@@ -48,7 +55,7 @@ def main() -> int:
     for kind, name, limit, floors in GATES:
         scorer = importlib.import_module(f"dyadwatch.evaluate.{kind}")
         started = time.perf_counter()
-        metrics, _ = evaluate(DATA / name, scorer.score, limit=limit)
+        metrics, _ = evaluate(DATA / name, scorer.score, limit=limit, parse_cache=args.parse_cache)
         seconds = time.perf_counter() - started
         ceilings = CEILINGS.get((kind, name), {})
         shown = {k: metrics.get(k) for k in [*floors, *ceilings]}

@@ -127,3 +127,14 @@ def test_a_name_given_is_no_stance(extract, text: str) -> None:
 def test_issuing_and_persuading_are_reports(extract, text: str, expected) -> None:
     found, _ = extract(text)
     assert expected in [described(text, q) for q in found]
+
+
+def test_content_stops_at_a_closing_source_phrase(extract) -> None:
+    text = (
+        "Some 59 percent of registered voters view her unfavorably, according to an ABC News "
+        "poll last week - virtually the same as Mr. Trump's 60 percent."
+    )
+    found, _ = extract(text)
+    assert [(q.text, text[q.cue[0] : q.cue[1]]) for q in found if q.cue] == [
+        ("Some 59 percent of registered voters view her unfavorably", "according to"),
+    ]

@@ -350,6 +350,10 @@ def _according_to(phrase: Span) -> Found | None:
         return None
     own = {t.i for t in phrase[0].subtree} | set(range(phrase.start, phrase.end))
     tokens = [t for t in head.subtree if t.i not in own]
+    if head.i < phrase.start and phrase.start > 0 and phrase.doc[phrase.start - 1].text == ",":
+        # "59 percent view her unfavorably, according to a poll - the same as ...": what comes
+        # after a closing source phrase is the writer's addition.
+        tokens = [t for t in tokens if t.i < phrase.start]
     sent = phrase.sent
     rest = [t for t in sent if t.i > max(own) and not (t.is_punct or t.is_space)]
     if not rest and phrase.start > sent.start and phrase.doc[phrase.start - 1].text == ",":

@@ -138,3 +138,13 @@ def test_content_stops_at_a_closing_source_phrase(extract) -> None:
     assert [(q.text, text[q.cue[0] : q.cue[1]]) for q in found if q.cue] == [
         ("Some 59 percent of registered voters view her unfavorably", "according to"),
     ]
+
+
+def test_a_closing_concession_is_the_writers(extract) -> None:
+    text = (
+        "He said both Obama and Biden have been fair to him, despite some recent suggestions "
+        "by the news media that the president favours Clinton."
+    )
+    found, _ = extract(text)
+    said = [q.text for q in found if q.cue and text[q.cue[0] : q.cue[1]] == "said"]
+    assert said == ["both Obama and Biden have been fair to him"]

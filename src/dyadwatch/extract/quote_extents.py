@@ -69,7 +69,8 @@ def reported_clause(root: Token, cues: Cues) -> list[Token]:
     cuts = [
         t.left_edge.i
         for t in root.subtree
-        if t.i != root.i and (_another_report(t, verbs) or _speaker_adjunct(t, root))
+        if t.i != root.i
+        and (_another_report(t, verbs) or _speaker_adjunct(t, root) or _writer_addition(t, root))
     ] + [
         t.i - 1
         for t in root.subtree
@@ -81,6 +82,17 @@ def reported_clause(root: Token, cues: Cues) -> list[Token]:
     while len(tokens) > 1 and (tokens[-1].dep_ == "cc" or tokens[-1].text in ASIDE_OPENERS):
         tokens = tokens[:-1]
     return tokens
+
+
+def _writer_addition(token: Token, root: Token) -> bool:
+    """A concession or comparison after a comma at the end of a report ("..., despite recent
+    suggestions that ...", "..., compared with 41 percent for Mrs. Clinton")."""
+    if token.i < root.i or token.head.i != root.i:
+        return False
+    left = token.left_edge.i
+    if left == 0 or token.doc[left - 1].text not in ASIDE_OPENERS:
+        return False
+    return token.lower_ in {"despite", "compared", "unlike"}
 
 
 def _speaker_adjunct(token: Token, root: Token) -> bool:

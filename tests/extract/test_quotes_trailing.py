@@ -1,4 +1,5 @@
-"""Reports read from the surface when the parser misses them: closing attributions ("...,
+"""(Invented sentences, shaped like the frames they test.) Reports read from the surface when
+the parser misses them: closing attributions ("...,
 records show"), the clause after an interrupting attribution ("A, he said, and B"), quotes that
 continue the nearest report, verbs of speech the lexicon lacks, names that are not stances."""
 
@@ -10,16 +11,16 @@ from .test_quotes import described
 
 CLOSING = [
     (
-        "In nearby Decatur, the big steel plant is hanging on, but it is under intense pressure "
-        "from Asian imports, said the company's chief executive, John Ferriola.",
-        "In nearby Decatur, the big steel plant is hanging on, but it is under intense pressure "
-        "from Asian imports",
+        "In nearby Decatur, the old paper mill is still running, but it is under heavy pressure "
+        "from cheap imports, said the company's chief executive, Mary Olsen.",
+        "In nearby Decatur, the old paper mill is still running, but it is under heavy pressure "
+        "from cheap imports",
         "said",
     ),
     (
-        "The aircraft was insured at a value of $35 million in 2011, records show, and aviation "
-        "experts say it is worth less now.",
-        "The aircraft was insured at a value of $35 million in 2011",
+        "The ferry was insured for $12 million in 2015, records show, and shipping experts say "
+        "it is worth far less now.",
+        "The ferry was insured for $12 million in 2015",
         "show",
     ),
 ]
@@ -33,13 +34,12 @@ def test_sentence_closed_by_its_attribution(extract, text: str, content: str, cu
 
 NOT_CLOSING = [
     # a noun phrase that ends in "shows" is no source that shows
-    "Trump has run a remarkably high-energy campaign, careening from nighttime speeches to "
+    "The senator has run an unusually busy campaign, rushing from evening rallies to "
     "interviews on the early-morning news shows.",
     # a relative clause about the sentence is no attribution of it
-    "One of his sons is a Marine, a fact he frequently mentions on the campaign trail.",
+    "Her brother is a firefighter, a fact she often mentions at her rallies.",
     # a verb with an object of its own reports that object, not the sentence before
-    "Rattling off her promises on schools and jobs, Clinton promised a country of new "
-    "opportunities.",
+    "Listing her plans for schools and roads, the mayor promised a city of new opportunities.",
 ]
 
 
@@ -65,14 +65,14 @@ def test_clause_after_an_interrupting_attribution_is_a_second_fragment(extract) 
 def test_uncued_quote_continues_the_nearest_report(extract) -> None:
     # The partial quote after "Strother said, but" is his second report's, not the first's.
     text = (
-        '"We make sure that the donors are legal," said Colin Strother, a campaign spokesman. '
-        "Campaign donations are vetted to make sure they comply with federal limits, Strother "
-        'said, but "we don\'t ask them their annual income or what their spouse makes."'
+        '"We check that every donation is legal," said Tom Reyes, a campaign spokesman. '
+        "Donations are vetted to make sure they meet federal limits, Reyes said, but "
+        '"we don\'t ask donors about their income or their families."'
     )
     found, _ = extract(text)
     last = found[-1]
     assert last.text.startswith('"we don')
-    second_said = text.index("Strother said") + len("Strother ")
+    second_said = text.index("Reyes said") + len("Reyes ")
     assert last.cue == (second_said, second_said + len("said"))
 
 
@@ -80,9 +80,9 @@ def test_quote_after_a_relative_clause_continues_the_main_speaker(extract) -> No
     # "who noted that ..." is an aside of the speaker of the first quote; the next quotation
     # continues that first quote, not the aside.
     text = (
-        "''Revenues are up a little bit, and so are rounds,'' said Mr. Ekovich, who noted that "
-        "the price of some golf courses had ''cratered'' to about half their former value. "
-        "''Things are moving in the right direction, but they are by no means meteoric rises.''"
+        "''Sales are up a little, and so are visits,'' said Mr. Dorne, who noted that prices in "
+        "some towns had ''collapsed'' to about half their old level. "
+        "''Things are moving the right way, but these are no spectacular gains.''"
     )
     found, _ = extract(text)
     assert found[-1].text.startswith("''Things")
@@ -91,18 +91,18 @@ def test_quote_after_a_relative_clause_continues_the_main_speaker(extract) -> No
 
 def test_quote_closed_by_any_verb_of_a_named_speaker(extract) -> None:
     text = (
-        "“They’re all here because he’s promising to give them all this free stuff,” "
-        "Jim Bennett shot back with a laugh."
+        "“They only came because he is promising them free food and free tickets,” "
+        "Anna Park shot back with a laugh."
     )
     found, _ = extract(text)
-    assert [described(text, q)[1:] for q in found] == [("direct", "shot", "Jim Bennett")]
+    assert [described(text, q)[1:] for q in found] == [("direct", "shot", "Anna Park")]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "They paid $332,000 to a company called Cambridge Analytica last year.",
-        "The lawsuit was filed by a former staffer named Bradley Podliska.",
+        "They paid $40,000 to a company called Northwind Analytics last year.",
+        "The lawsuit was filed by a former aide named Peter Holm.",
     ],
 )
 def test_a_name_given_is_no_stance(extract, text: str) -> None:
@@ -131,20 +131,20 @@ def test_issuing_and_persuading_are_reports(extract, text: str, expected) -> Non
 
 def test_content_stops_at_a_closing_source_phrase(extract) -> None:
     text = (
-        "Some 59 percent of registered voters view her unfavorably, according to an ABC News "
-        "poll last week - virtually the same as Mr. Trump's 60 percent."
+        "The company lost $3 million in the quarter, according to its filings, although sales "
+        "rose in every region."
     )
     found, _ = extract(text)
     assert [(q.text, text[q.cue[0] : q.cue[1]]) for q in found if q.cue] == [
-        ("Some 59 percent of registered voters view her unfavorably", "according to"),
+        ("The company lost $3 million in the quarter", "according to"),
     ]
 
 
 def test_a_closing_concession_is_the_writers(extract) -> None:
     text = (
-        "He said both Obama and Biden have been fair to him, despite some recent suggestions "
-        "by the news media that the president favours Clinton."
+        "He said both parties have been fair to him, despite some recent claims by the press "
+        "that the council favours his rival."
     )
     found, _ = extract(text)
     said = [q.text for q in found if q.cue and text[q.cue[0] : q.cue[1]] == "said"]
-    assert said == ["both Obama and Biden have been fair to him"]
+    assert said == ["both parties have been fair to him"]

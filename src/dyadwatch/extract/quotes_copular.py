@@ -84,7 +84,10 @@ def viewpoint_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> lis
     over", "To Smith, it was a betrayal"): the clause after the comma, said by them."""
     found = []
     for sent in doc.sents:
-        opener = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+        words = [t for t in sent if not (t.is_space or t.is_punct)]
+        if words and words[0].dep_ == "cc" and len(words) > 1:
+            words = words[1:]  # "But to others, ..."
+        opener = words[0] if words else None
         if opener is None or opener.lower_ not in VIEWPOINT_OPENERS or opener.dep_ != "prep":
             continue
         holder = next((c for c in opener.children if c.dep_ == "pobj"), None)
@@ -103,6 +106,8 @@ def _people(holder: Token) -> bool:
     """A person, a people or a group of them ("Smith", "many Democrats", "them", "others")."""
     if holder.ent_type_ in {"PERSON", "NORP"} or holder.lower_ in VIEWPOINT_PRONOUNS:
         return True
+    if holder.tag_ == "NNP" and holder.ent_type_ not in {"DATE", "TIME", "EVENT", "WORK_OF_ART"}:
+        return True  # "To Sharp, ...": a name the recogniser left untyped
     return holder.tag_ == "NNS" and holder.lemma_.lower() in VIEWPOINT_NOUNS
 
 

@@ -148,3 +148,11 @@ def test_a_closing_concession_is_the_writers(extract) -> None:
     found, _ = extract(text)
     said = [q.text for q in found if q.cue and text[q.cue[0] : q.cue[1]] == "said"]
     assert said == ["both parties have been fair to him"]
+
+
+def test_what_an_act_of_speech_is_about(extract) -> None:
+    text = "The senator's remarks about the new judge angered party leaders."
+    found, _ = extract(text)
+    assert [described(text, q) for q in found] == [
+        ("the new judge", "indirect", "remarks about", "The senator's"),
+    ]

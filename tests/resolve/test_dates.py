@@ -95,6 +95,14 @@ CASES = [
     ("every week", None, "SET", "P1W"),
     ("every Thursday", None, "SET", "XXXX-WXX-4"),
     ("Christmas", "future", "DATE", "2013-12-25"),
+    # holidays on a weekday of a month, and counted from Easter (2013: March 31)
+    ("Election Day", None, "DATE", "2012-11-06"),  # the Tuesday after the first Monday
+    ("Memorial Day", "future", "DATE", "2013-05-27"),  # the last Monday of May
+    ("Mother's Day", "future", "DATE", "2013-05-12"),
+    ("Martin Luther King Jr. Day", "past", "DATE", "2013-01-21"),
+    ("Good Friday", "future", "DATE", "2013-03-29"),
+    ("Easter", "future", "DATE", "2013-03-31"),
+    ("Easter week", "future", "DATE", "2013-W13"),
     ("something odd", None, "DATE", "XXXX-XX-XX"),
     # weekday given with the date, spelled-out days, clock words, weeks and seasons of dates
     ("Monday, March 25", "past", "DATE", "2013-03-25"),

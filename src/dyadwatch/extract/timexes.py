@@ -164,11 +164,21 @@ def _in_past_perfect(token: Token) -> bool:
 
 
 def _candidates(doc: Doc) -> list[Span]:
-    entities = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    matches = _matcher(doc.vocab)(doc)
+    holidays = [
+        doc[start:end] for key, start, end in matches if doc.vocab.strings[key] == "HOLIDAY"
+    ]
+    # A holiday name holds what the recogniser tagged of it ("Mother's [Day]").
+    entities = [
+        e
+        for e in doc.ents
+        if e.label_ in ENTITY_LABELS and not any(h.start <= e.start and e.end <= h.end and
+                                                 len(h) > len(e) for h in holidays)
+    ]
     taken = {i for e in entities for i in range(e.start, e.end)}
     recovered = [
         doc[start:end]
-        for _, start, end in _matcher(doc.vocab)(doc)
+        for _, start, end in matches
         if not taken.intersection(range(start, end)) and not _modifies_a_count(doc, end)
     ]
     pieces: list[Span] = []
@@ -228,6 +238,10 @@ def _matcher(vocab: Vocab) -> Matcher:
     matcher = Matcher(vocab)
     for words in vocabulary()["recover"]:
         matcher.add("TIMEX", [[{"LOWER": str(w)} for w in words]])
+    for words in vocabulary()["holiday_names"]:  # capitalised: "Easter", not "easter eggs"
+        first, *rest = [str(w) for w in words]
+        pattern: list[dict[str, object]] = [{"LOWER": first, "IS_TITLE": True}]
+        matcher.add("HOLIDAY", [pattern + [{"LOWER": w} for w in rest]])
     months = [m.title() for m in vocabulary()["months"]]
     month = {"ORTH": {"IN": months + [f"{m}." for m in months]}}
     day = {"TEXT": {"REGEX": r"^(?:[1-9]|[12]\d|3[01])$"}}

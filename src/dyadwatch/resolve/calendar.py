@@ -183,13 +183,31 @@ class Anchor:
             year += not ahead
         return f"{year:04d}-{season}"
 
-    def nth_weekday(self, month: int, weekday: int, nth: int) -> str:
+    def nth_weekday(self, month: int, weekday: int, nth: int, after: int = 0) -> str:
+        """The `nth` ISO `weekday` of `month` (-1: the last) in the year nearest publication,
+        `after` days on ("Election Day": the day after the first Monday of November)."""
         year = self.year_for(month, 28)
         if year == "XXXX":
             return f"XXXX-{month:02d}-XX"
-        first = dt.date(int(year), month, 1)
-        day = 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1)
-        return ymd(int(year), month, day)
+        if nth > 0:
+            first = dt.date(int(year), month, 1)
+            day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        else:
+            last = dt.date(int(year) + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            day = last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+        day += dt.timedelta(days=after)
+        return ymd(day.year, day.month, day.day)
+
+    def easter(self, offset: int) -> str:
+        """Easter Sunday (Western computus) of the year nearest publication, `offset` days on
+        ("Good Friday": -2)."""
+        from dateutil.easter import easter
+
+        year = self.year_for(4, 10)
+        if year == "XXXX":
+            return "XXXX-XX-XX"
+        day = easter(int(year)) + dt.timedelta(days=offset)
+        return ymd(day.year, day.month, day.day)
 
     def period_year_back(self) -> str | None:
         """The quarter or half under discussion, a year earlier: "a year ago" in earnings news.

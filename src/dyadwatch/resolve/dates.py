@@ -77,13 +77,26 @@ def _lexical(s: str, a: Anchor) -> TimexValue | None:
         return TimexValue("SET", duration(1, unit_code(m.group(1)) or "D"))
     if (m := re.fullmatch(r"(?:every|each) (\w+)", s)) and m.group(1) in vocab["months"]:
         return TimexValue("SET", f"XXXX-{vocab['months'][m.group(1)]:02d}")
+    if (day := _holiday(s, a)) is not None:
+        return TimexValue("DATE", day)
+    if (m := re.fullmatch(r"(.+) week", s)) and (day := _holiday(m.group(1), a)) is not None:
+        if day.startswith("X"):
+            return TimexValue("DATE", "XXXX-WXX")
+        year, week, _ = dt.date.fromisoformat(day).isocalendar()
+        return TimexValue("DATE", f"{year:04d}-W{week:02d}")  # "Easter week"
+    return None
+
+
+def _holiday(s: str, a: Anchor) -> str | None:
+    """The date of a named holiday in the year nearest publication ("Christmas", "Memorial
+    Day", "Good Friday")."""
+    vocab = vocabulary()
     if s in vocab["holidays"]:
-        return TimexValue(
-            "DATE", f"{a.year_for(int(vocab['holidays'][s][:2]))}-{vocab['holidays'][s]}"
-        )
+        return f"{a.year_for(int(vocab['holidays'][s][:2]))}-{vocab['holidays'][s]}"
     if s in vocab["weekday_holidays"]:
-        month, weekday, nth = vocab["weekday_holidays"][s]
-        return TimexValue("DATE", a.nth_weekday(month, weekday, nth))
+        return a.nth_weekday(*vocab["weekday_holidays"][s])
+    if s in vocab["easter_holidays"]:
+        return a.easter(vocab["easter_holidays"][s])
     return None
 
 

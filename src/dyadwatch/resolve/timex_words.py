@@ -19,9 +19,10 @@ class TimexValue:
 
 VOCABULARY_SECTIONS = (
     "months", "weekdays", "seasons", "day_parts", "clock_words", "numbers", "vague_numbers",
-    "ordinals", "units", "references", "sets", "holidays", "weekday_holidays", "leading_trim",
-    "split_words", "not_timex", "not_timex_words", "name_words", "age_determiners",
-    "greeting_words", "recover", "forward_verbs", "forward_cues", "intention_verbs",
+    "ordinals", "units", "references", "sets", "holidays", "weekday_holidays", "easter_holidays",
+    "holiday_names", "leading_trim", "split_words", "not_timex", "not_timex_words", "name_words",
+    "age_determiners", "greeting_words", "recover", "forward_verbs", "forward_cues",
+    "intention_verbs",
 )  # fmt: skip
 
 

@@ -18,6 +18,8 @@ FOUND = [
     # sentence, expected (text, type, value) in order
     ("The minister spoke to reporters on Tuesday.", [("Tuesday", "DATE", "2013-03-19")]),
     ("The talks will resume on Friday.", [("Friday", "DATE", "2013-03-22")]),
+    # a present progressive with a date is an arrangement ahead
+    ("The delegation is arriving on Tuesday.", [("Tuesday", "DATE", "2013-03-26")]),
     ("Officials met last week in Geneva.", [("last week", "DATE", "2013-W11")]),
     ("Exports rose sharply this year.", [("this year", "DATE", "2013")]),
     ("The deal was signed earlier this month.", [("earlier this month", "DATE", "2013-03")]),

@@ -122,6 +122,9 @@ def _verb_tense(token: Token) -> str | None:
         if "to" in words and _governed_by_past(token):
             return None  # "staged celebrations to mark its entry Friday": either side
         return "future"  # infinitives and modals mostly point ahead: "set to resume Monday"
+    if token.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
+                                   for a in auxiliaries):
+        return "future"  # "is arriving Tuesday": a present progressive with a date is planned
     if tags & {"VBZ", "VBP", "VBG"}:
         return "present"
     return None

@@ -23,14 +23,14 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 # 0.940, target 0.842; GSR type F1 0.800, extra-event rate 0.112; TBAQ strict 0.896, value
 # 0.821; LGL (all) acc@161 0.817, country 0.885; PolNeAR (all 840 articles, the set the
 # issue's target names; about 4 minutes) overlap F1 0.748, speaker 0.901; in the fourth
-# session PolNeAR overlap F1 0.7505, speaker 0.902. Floors sit a little
+# session PolNeAR overlap F1 0.7514, speaker 0.901 and TBAQ value 0.822. Floors sit a little
 # below (ceilings a little above); raise them as quality rises, never lower them to let a
 # change through.
 GATES: list[tuple[str, str, int | None, dict[str, float]]] = [
     ("events", "events/plv_train.jsonl", None,
      {"type_f1": 0.75, "source_match": 0.925, "target_match": 0.83}),
     ("events", "events/plover_gsr.jsonl", None, {"type_f1": 0.785}),
-    ("timex", "timex/tbaq.jsonl", None, {"strict_f1": 0.885, "value_f1": 0.815}),
+    ("timex", "timex/tbaq.jsonl", None, {"strict_f1": 0.885, "value_f1": 0.817}),
     ("places", "places/lgl.jsonl", None, {"accuracy_161km": 0.805, "country_accuracy": 0.875}),
     ("quotes", "quotes/polnear_train.jsonl", None,
      {"overlap_f1": 0.747, "speaker_accuracy": 0.89}),

@@ -39,14 +39,13 @@ TAIL_OPENERS = frozenset({"IN", "RB", "RBR"})
 def trailing_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Found]:
     """Sentences ending in ", <source> <verb>" or ", <verb> <source>" read as reports."""
     verbs = cues.speech_verbs | CLOSING_VERBS
-    reports = cues.speech_verbs | cues.belief_verbs | cues.stance_verbs | cues.intention_verbs
     found = []
     for token in doc:
         if token.lemma_.lower() not in verbs or not _verb_form(token):
             continue
         if in_spans(token.idx, quoted):
             continue
-        claim = _claim(doc, token, reports)
+        claim = _claim(doc, token, _reports(cues))
         if claim is not None and not any(_straddles(claim, span) for span in quoted):
             found.append(claim)
     return found
@@ -55,18 +54,14 @@ def trailing_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
 def second_parts(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Found]:
     """The clauses after attributions that interrupt their sentence ("A, he said, and B."):
     fragments of the report before the attribution, with its cue."""
-    reports = cues.speech_verbs | cues.belief_verbs | cues.stance_verbs | cues.intention_verbs
     found = []
     for token in doc:
         if not is_verb(token, cues.speech_verbs) or in_spans(token.idx, quoted):
             continue
-        comma = _opening_comma(doc, token)
-        end = _attribution_end(doc, token)
-        if comma is None or end is None or end - comma - 1 > ATTRIBUTION_MAX:
+        attribution = _attribution(doc, token)
+        if attribution is None:
             continue
-        if not _noun_phrase([t for t in doc[comma + 1 : end] if t.i != token.i], token):
-            continue
-        rest = _second_part(doc, end, reports)
+        rest = _second_part(doc, attribution[1], _reports(cues))
         if rest is None:
             continue
         part = Found(*rest, "indirect", (token.idx, token.idx + len(token.text)), None)
@@ -75,7 +70,14 @@ def second_parts(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Fo
     return found
 
 
-def _claim(doc: Doc, verb: Token, reports: frozenset[str]) -> Found | None:
+def _reports(cues: Cues) -> frozenset[str]:
+    """Verbs that make a clause a report of its own."""
+    return cues.speech_verbs | cues.belief_verbs | cues.stance_verbs | cues.intention_verbs
+
+
+def _attribution(doc: Doc, verb: Token) -> tuple[int, int, list[Token]] | None:
+    """The comma that opens the attribution of `verb`, the index that ends it, and its source
+    words; None when `verb` does not close a clause that way."""
     comma = _opening_comma(doc, verb)
     if comma is None:
         return None
@@ -83,8 +85,14 @@ def _claim(doc: Doc, verb: Token, reports: frozenset[str]) -> Found | None:
     if end is None or end - comma - 1 > ATTRIBUTION_MAX:
         return None
     source = [t for t in doc[comma + 1 : end] if t.i != verb.i]
-    if not _noun_phrase(source, verb):
+    return (comma, end, source) if _noun_phrase(source, verb) else None
+
+
+def _claim(doc: Doc, verb: Token, reports: frozenset[str]) -> Found | None:
+    attribution = _attribution(doc, verb)
+    if attribution is None:
         return None
+    comma, _, source = attribution
     start = _sentence_start(doc, comma)
     clause = list(doc[start:comma])
     if sum(1 for t in clause if t.is_alpha) < CONTENT_MIN_WORDS or not any(

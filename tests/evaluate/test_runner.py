@@ -63,3 +63,22 @@ def test_no_cache_by_default(tmp_path: Path) -> None:
     metrics, predictions = evaluate(gold, quotes.score)
     assert metrics["matched"] == 2.0 and len(predictions) == 2
     assert list(tmp_path.iterdir()) == [gold]
+
+
+def test_a_damaged_cache_is_parsed_again(tmp_path: Path) -> None:
+    gold = write_gold(tmp_path / "gold.jsonl", RECORDS)
+    cache = tmp_path / "parses"
+    first, _ = evaluate(gold, quotes.score, parse_cache=cache)
+    (kept,) = cache.glob("parses-*.spacy")
+    kept.write_bytes(b"not a DocBin")
+    again, _ = evaluate(gold, quotes.score, parse_cache=cache)
+    assert again == first
+    assert kept.read_bytes() != b"not a DocBin"  # written anew
+
+
+def test_an_unwritable_cache_costs_only_the_cache(tmp_path: Path) -> None:
+    gold = write_gold(tmp_path / "gold.jsonl", RECORDS)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("in the way", encoding="utf-8")
+    metrics, _ = evaluate(gold, quotes.score, parse_cache=blocked / "parses")
+    assert metrics["matched"] == 2.0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +17,8 @@ from dyadwatch.records import Article
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+_log = logging.getLogger(__name__)
 
 Scorer = Callable[[list[dict[str, Any]], list[dict[str, Any]]], dict[str, Any]]
 
@@ -104,13 +108,24 @@ def cached_parses(nlp: Language, articles: list[Article], folder: Path) -> Itera
         digest.update(hashlib.sha256(article.text.encode("utf-8")).digest())
     file = folder / f"parses-{digest.hexdigest()[:20]}.spacy"
     if file.is_file():
-        yield from DocBin().from_disk(file).get_docs(nlp.vocab)
-        return
+        try:
+            kept = list(DocBin().from_disk(file).get_docs(nlp.vocab))
+        except (OSError, ValueError, zlib.error) as exc:  # damaged by hand or a full disk
+            _log.warning("parse cache %s unreadable (%s): parsing again", file, exc)
+        else:
+            if len(kept) == len(articles):
+                yield from kept
+                return
+            _log.warning("parse cache %s holds %d parses, not %d: parsing again",
+                         file, len(kept), len(articles))
     parsed = DocBin(store_user_data=False)
     for doc in nlp.pipe((a.text for a in articles), batch_size=DEFAULT_BATCH_SIZE):
         parsed.add(doc)
         yield doc
-    folder.mkdir(parents=True, exist_ok=True)
     partial = file.with_suffix(".part")
-    parsed.to_disk(partial)
-    partial.replace(file)  # a run cut short leaves no half-written cache
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        parsed.to_disk(partial)
+        partial.replace(file)  # a run cut short leaves no half-written cache
+    except OSError as exc:  # the figures stand; only the next run parses again
+        _log.warning("parse cache not written to %s: %s", folder, exc)

@@ -191,7 +191,7 @@ def _nearest_reports(doc: Doc, found: list[Found], cues: Cues) -> list[Found]:
                 and quote.cue[1] <= q.cue[0] < quote.start
                 and q.end <= quote.start
                 and "\n" not in text[q.cue[0] : quote.start]
-                and _finite_cue(doc, q.cue, cues)
+                and _main_speech_verb(doc, q.cue, cues)
             ]
             if between:
                 report = max(between, key=lambda q: q.cue[0] if q.cue else -1)
@@ -200,7 +200,7 @@ def _nearest_reports(doc: Doc, found: list[Found], cues: Cues) -> list[Found]:
     return result
 
 
-def _finite_cue(doc: Doc, cue: tuple[int, int], cues: Cues) -> bool:
+def _main_speech_verb(doc: Doc, cue: tuple[int, int], cues: Cues) -> bool:
     """A speech verb of a main clause ("X said", not "who noted", "praised Y")."""
     span = doc.char_span(*cue, alignment_mode="expand")
     if span is None:

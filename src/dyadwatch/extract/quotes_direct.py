@@ -125,10 +125,8 @@ def _attributed(
     kind = "direct" if opens or _is_clause(inner) else "partial"
     if ends_open and mark.closed:
         after = _after(doc, mark.end, after_to)
-        for token in after:
-            if is_verb(token, cues.quoting_verbs):
-                return Found(*span, kind, cue_span(token), attribution(token, cues, outside=span))
-        if (verb := _speaking_verb(after)) is not None:
+        listed = next((t for t in after if is_verb(t, cues.quoting_verbs)), None)
+        if (verb := listed or _speaking_verb(after)) is not None:
             return Found(*span, kind, cue_span(verb), attribution(verb, cues, outside=span))
     elif mark.closed and (verb := _bare_attribution(_after(doc, mark.end, after_to), cues)):
         return Found(*span, kind, cue_span(verb), attribution(verb, cues, outside=span))

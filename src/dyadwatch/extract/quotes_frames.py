@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dyadwatch.extract.quote_cues import SUBJECT_DEPS, Cues
-from dyadwatch.extract.quote_extents import restrictive_edge
+from dyadwatch.extract.quote_extents import COMPLEMENT_DEPS, restrictive_edge
 
-COMPLEMENT_DEPS = frozenset({"ccomp"})
 # Complements of "seem"/"appear" that make a judgement ("seemed tired", "appears to be winning").
 # Prepositions that name who holds a stance someone receives ("support from unions").
 RECEIVED_FROM = frozenset({"from", "among"})

@@ -21,6 +21,7 @@ from dyadwatch.extract.quote_cues import (
     speaker_span,
 )
 from dyadwatch.extract.quote_extents import (
+    COMPLEMENT_DEPS,
     completes_object,
     is_infinitive,
     is_time,
@@ -48,7 +49,6 @@ from dyadwatch.extract.quotes_frames import (
 
 # An object shorter than this ("denied it", "confirmed the deal") names a topic, not a report.
 MIN_OBJECT_TOKENS = 3
-COMPLEMENT_DEPS = frozenset({"ccomp"})
 # What completes a verb's object into the content: "called him a liar" (oprd), "urged voters to
 # leave" (xcomp), "told them the plan was dead" (ccomp).
 OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})

@@ -39,13 +39,14 @@ TAIL_OPENERS = frozenset({"IN", "RB", "RBR"})
 def trailing_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Found]:
     """Sentences ending in ", <source> <verb>" or ", <verb> <source>" read as reports."""
     verbs = cues.speech_verbs | CLOSING_VERBS
+    reports = _reports(cues)
     found = []
     for token in doc:
         if token.lemma_.lower() not in verbs or not _verb_form(token):
             continue
         if in_spans(token.idx, quoted):
             continue
-        claim = _claim(doc, token, _reports(cues))
+        claim = _claim(doc, token, reports)
         if claim is not None and not any(_straddles(claim, span) for span in quoted):
             found.append(claim)
     return found
@@ -54,6 +55,7 @@ def trailing_claims(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list
 def second_parts(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Found]:
     """The clauses after attributions that interrupt their sentence ("A, he said, and B."):
     fragments of the report before the attribution, with its cue."""
+    reports = _reports(cues)
     found = []
     for token in doc:
         if not is_verb(token, cues.speech_verbs) or in_spans(token.idx, quoted):
@@ -61,7 +63,7 @@ def second_parts(doc: Doc, cues: Cues, quoted: list[tuple[int, int]]) -> list[Fo
         attribution = _attribution(doc, token)
         if attribution is None:
             continue
-        rest = _second_part(doc, attribution[1], _reports(cues))
+        rest = _second_part(doc, attribution[1], reports)
         if rest is None:
             continue
         part = Found(*rest, "indirect", (token.idx, token.idx + len(token.text)), None)

@@ -95,6 +95,8 @@ CASES = [
     ("every week", None, "SET", "P1W"),
     ("every Thursday", None, "SET", "XXXX-WXX-4"),
     ("Christmas", "future", "DATE", "2013-12-25"),
+    ("New Year's Day", None, "DATE", "2013-01-01"),  # listed as "new year's day"
+    ("Valentine's Day", None, "DATE", "2013-02-14"),
     # holidays on a weekday of a month, and counted from Easter (2013: March 31)
     ("Election Day", None, "DATE", "2012-11-06"),  # the Tuesday after the first Monday
     ("Memorial Day", "future", "DATE", "2013-05-27"),  # the last Monday of May
@@ -232,3 +234,14 @@ def test_interpret_returns_none_where_no_rule_reads_the_whole_text() -> None:
     assert interpret("April month", WEDNESDAY) is None
     assert interpret("last October", WEDNESDAY, tense="past") == TimexValue("DATE", "2012-10")
     assert normalise("April month", WEDNESDAY) == TimexValue("DURATION", "PXM")
+
+
+def test_every_recovered_holiday_name_has_a_date() -> None:
+    # `holiday_names` lists surface tokens for detection; each must be valued by one of the
+    # three holiday lists, or a recovered name would come out undated.
+    from dyadwatch.resolve.timex_words import vocabulary
+
+    for words in vocabulary()["holiday_names"]:
+        text = "".join(w if str(w).startswith(("'", "’")) else f" {w}" for w in words).strip()
+        value = normalise(text.title(), WEDNESDAY)
+        assert value.type == "DATE" and value.value[:4] != "XXXX", (text, value)

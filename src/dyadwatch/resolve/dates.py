@@ -13,7 +13,9 @@ the clause that governs the span and decides between the previous and the next "
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from typing import Any
 
 from dyadwatch.resolve.anaphora import anaphoric, period_reference, refers_back
 from dyadwatch.resolve.calendar import NO_REFERENCE, Anchor, Reference, ymd
@@ -90,14 +92,20 @@ def _lexical(s: str, a: Anchor) -> TimexValue | None:
 def _holiday(s: str, a: Anchor) -> str | None:
     """The date of a named holiday in the year nearest publication ("Christmas", "Memorial
     Day", "Good Friday")."""
-    vocab = vocabulary()
-    if s in vocab["holidays"]:
-        return f"{a.year_for(int(vocab['holidays'][s][:2]))}-{vocab['holidays'][s]}"
-    if s in vocab["weekday_holidays"]:
-        return a.nth_weekday(*vocab["weekday_holidays"][s])
-    if s in vocab["easter_holidays"]:
-        return a.easter(vocab["easter_holidays"][s])
+    if (fixed := _holidays("holidays").get(s)) is not None:
+        return f"{a.year_for(int(fixed[:2]))}-{fixed}"
+    if (rule := _holidays("weekday_holidays").get(s)) is not None:
+        return a.nth_weekday(*rule)
+    if (offset := _holidays("easter_holidays").get(s)) is not None:
+        return a.easter(offset)
     return None
+
+
+@functools.cache
+def _holidays(section: str) -> dict[str, Any]:
+    """A holiday list keyed as `clean` writes the text it is matched against ("New Year's Day"
+    -> "new year day"), whichever way the vocabulary spells the name."""
+    return {clean(name): value for name, value in vocabulary()[section].items()}
 
 
 _DAY_WORD = r"(today|tonight|yesterday|tomorrow)"
